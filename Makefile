@@ -1,0 +1,36 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: run test index eval lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	# torch first: the CPU build on this machine's disk; anything else pulls a CUDA build
+	$(BIN)/pip install --disable-pip-version-check -q torch==2.13.0
+	$(BIN)/pip install --disable-pip-version-check -q -e '.[dev]'
+	touch $(STAMP)
+
+index: $(STAMP)
+	$(BIN)/advisor index
+
+run: index
+	$(BIN)/advisor chat
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: index
+	$(BIN)/python -m evals.run
+
+lint: $(STAMP)
+	$(BIN)/ruff check advisor tests evals app.py
+
+clean:
+	rm -rf .advisor-index

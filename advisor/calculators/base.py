@@ -1,0 +1,83 @@
+"""The shared shape of every calculator: a rule as data, the calculation context, the spec.
+
+A calculator is a pure function ``(inputs, context) -> Calculation``. Its rule (source,
+section, verbatim quote) is data that travels with every result. This module holds no
+rule itself and does no I/O; it must never import LangChain, Chroma or Gradio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from advisor.models import Calculation, RuleRef
+
+Kind = Literal["deadline", "pay", "eligibility"]
+
+# The standard biweekly cycle: the pay period that began Sunday 2026-01-11
+# (shared/reference/facts.md §3, DOI IBC memo of 26 Nov 2025). A setting, since some
+# agencies run a cycle one week offset.
+DEFAULT_PAY_PERIOD_ANCHOR = date(2026, 1, 11)
+
+
+class Rule(BaseModel):
+    """A rule of a document, carried as data: where it is and its verbatim words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str = Field(description="Short name of the document, e.g. 'AR 690-13'.")
+    section: str = Field(description="Pin-cite inside the document, e.g. '3-9b'.")
+    quote: str = Field(description="Verbatim text from corpus/, whitespace-normalised.")
+
+    def ref(self) -> RuleRef:
+        return RuleRef(source=self.source, section=self.section, quote=self.quote)
+
+    @property
+    def pin_cite(self) -> str:
+        if self.source == "AR 690-13" and self.section[:1].isdigit():
+            return f"AR 690-13 para {self.section}"
+        return f"{self.source} {self.section}"
+
+
+class Context(BaseModel):
+    """What a calculator may depend on besides its inputs: passed in, never read globally."""
+
+    model_config = ConfigDict(frozen=True)
+
+    today: date = Field(description="The date questions are answered against.")
+    pay_period_anchor: date = Field(
+        default=DEFAULT_PAY_PERIOD_ANCHOR,
+        description="Start (a Sunday) of any biweekly pay period of the agency's cycle.",
+    )
+
+
+class CalculatorError(ValueError):
+    """An input a calculator cannot accept; the message names what is valid."""
+
+
+@dataclass(frozen=True)
+class Calculator:
+    """One registered calculator: its name, rule, typed inputs and pure function.
+
+    ``triggers`` are regular expressions over the lower-cased question that make the router
+    consider this calculator; ``from_facts`` maps extracted facts to inputs (returning the
+    names of missing facts instead when it cannot).
+    """
+
+    name: str
+    title: str
+    kind: Kind
+    rule: Rule
+    inputs: type[BaseModel]
+    run: Callable[[BaseModel, Context], Calculation]
+    triggers: tuple[str, ...] = ()
+    from_facts: Callable[..., BaseModel | list[str]] | None = None
+    extra_rules: tuple[Rule, ...] = field(default=())
+
+    def __call__(self, inputs: BaseModel | dict, context: Context) -> Calculation:
+        model = inputs if isinstance(inputs, self.inputs) else self.inputs.model_validate(inputs)
+        return self.run(model, context)

@@ -1,0 +1,77 @@
+"""Present a Calculation in Markdown and tie its rule to a retrieved chunk as a Citation.
+
+Presentation only: the calculators compute; this module formats their results (dates with
+weekdays, whole dollars, verdicts) and finds the chunk where the rule's quote stands.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from advisor.chunking import Chunk
+from advisor.corpus import pin_cite
+from advisor.models import Calculation, Citation
+from advisor.text import find_verbatim
+
+
+def format_result(result: Any) -> str:
+    if result is None:
+        return ""
+    if isinstance(result, bool):
+        return "Yes" if result else "No"
+    if isinstance(result, int):
+        return f"${result:,}"
+    if isinstance(result, dict) and {"min", "max"} <= set(result):
+        return f"{format_result(result['min'])} to {format_result(result['max'])}"
+    if isinstance(result, str):
+        try:
+            d = date.fromisoformat(result)
+        except ValueError:
+            return result[:1].upper() + result[1:]
+        return f"{d:%A}, {d:%B} {d.day}, {d.year}"
+    return str(result)
+
+
+def render_calculation(calc: Calculation) -> str:
+    """The calculator's answer first, then the rule it applies, quoted with its pin-cite."""
+    cite = pin_cite(calc.rule.source, calc.rule.section)
+    lines: list[str] = []
+    if calc.details.get("error"):
+        lines.append(f"**I can't compute that:** {calc.explanation}")
+    elif calc.missing:
+        asks = "; ".join(calc.missing)
+        lines.append(f"**To work this out I need:** {asks}.")
+        if calc.explanation:
+            lines.append(calc.explanation)
+    else:
+        lines.append(f"**{format_result(calc.result)}** — {calc.explanation}")
+        criteria = calc.details.get("criteria") or []
+        for c in criteria:
+            mark = {"met": "✅ met", "not met": "❌ not met"}.get(str(c.get("status")), "❔ unknown")
+            lines.append(f"- {mark}: {c.get('text', '')} ({c.get('cite', '')})")
+        questions = calc.details.get("questions") or []
+        if questions:
+            lines.append("To settle the unknowns: " + " ".join(f"{q}" for q in questions))
+        if calc.details.get("note"):
+            lines.append(f"_{calc.details['note']}_")
+    lines.append(f"> “{calc.rule.quote}”\n> — {cite}")
+    return "\n\n".join(lines)
+
+
+def rule_citation(calc: Calculation, chunks: list[Chunk]) -> Citation | None:
+    """A citation of the rule's quote in whichever chunk holds it verbatim."""
+    for chunk in chunks:
+        if chunk.source != calc.rule.source:
+            continue
+        if calc.rule.section not in {chunk.section_id, *chunk.sections} and not any(
+            s.startswith(calc.rule.section) or calc.rule.section.startswith(s) for s in chunk.sections
+        ):
+            continue
+        exact = find_verbatim(chunk.text, calc.rule.quote)
+        if exact:
+            at = chunk.text.find(exact)
+            section = chunk.section_at(at)
+            return Citation(source=chunk.source, section=section, title=chunk.title, quote=exact,
+                            doc_id=chunk.doc_id, chunk_id=chunk.chunk_id)
+    return None

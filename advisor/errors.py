@@ -1,0 +1,23 @@
+"""The few named errors the advisor raises, each with a message that says what to do."""
+
+from __future__ import annotations
+
+
+class AdvisorError(Exception):
+    """Base of every error the advisor reports to a user."""
+
+
+class InvalidQuestion(AdvisorError, ValueError):
+    """The question is empty, too long or unreadable; the message says what is valid."""
+
+
+class IndexMissing(AdvisorError):
+    """No built index where the settings point."""
+
+
+class IndexCorrupt(AdvisorError):
+    """The index exists but cannot be read or does not match its manifest."""
+
+
+class CorpusError(AdvisorError, ValueError):
+    """A corpus file breaks the format in corpus/FORMAT.md."""

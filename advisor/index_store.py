@@ -1,0 +1,265 @@
+"""Build, open, check and swap the search index: Chroma vectors plus a bm25s keyword index.
+
+Layout under ``Settings.index_dir``::
+
+    CURRENT                 name of the live build (replaced atomically with os.replace)
+    builds/<name>/          chroma/ (persistent Chroma), bm25/, chunks.jsonl, manifest.json
+    cache/embeddings.npz    vectors by chunk content hash (so unchanged chunks are not re-embedded)
+
+A build is written beside the live one and only becomes live when complete, so an
+interrupted or failed build never replaces a good index. Searching lives in retrieval.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from advisor.chunking import Chunk, chunk_documents
+from advisor.config import Settings
+from advisor.corpus import load_corpus
+from advisor.embeddings import MODEL_NAME, ChromaEmbedding, Embedder, shared_embedder
+from advisor.errors import IndexCorrupt, IndexMissing
+from advisor.keywords import KeywordIndex
+
+COLLECTION = "advisor_chunks"
+FORMAT_VERSION = 1
+REBUILD_HINT = "Run `advisor index --rebuild` to build it again."
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildReport:
+    build: str
+    chunks: int
+    embedded: int
+    reused: int
+    removed: int
+    seconds: float
+    changed: bool
+
+
+@dataclass
+class OpenIndex:
+    """A live, checked index: the chunks, the Chroma collection and the keyword index."""
+
+    path: Path
+    chunks: list[Chunk]
+    collection: Any
+    keywords: KeywordIndex
+    manifest: dict
+    embedder: Embedder
+
+    @property
+    def by_id(self) -> dict[str, Chunk]:
+        return {c.chunk_id: c for c in self.chunks}
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({c.doc_id for c in self.chunks})
+
+
+def chroma_client(path: Path | None, settings: Settings) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        from urllib.parse import urlparse
+
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1", port=url.port or 8000, ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    assert path is not None
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def _current_build(index_dir: Path) -> Path | None:
+    pointer = index_dir / "CURRENT"
+    if not pointer.exists():
+        return None
+    name = pointer.read_text().strip()
+    return index_dir / "builds" / name if name else None
+
+
+def _file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    for f in sorted(p for p in path.rglob("*") if p.is_file()):
+        h.update(f.relative_to(path).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def build_index(
+    settings: Settings, *, rebuild: bool = False, embedder: Embedder | None = None,
+    progress: Progress = lambda _msg: None,
+) -> BuildReport:
+    """Build (or incrementally refresh) the index and make it live atomically."""
+    t0 = time.perf_counter()
+    index_dir = settings.index_dir
+    (index_dir / "builds").mkdir(parents=True, exist_ok=True)
+    (index_dir / "cache").mkdir(exist_ok=True)
+    _sweep_partial(index_dir)
+
+    chunks = chunk_documents(load_corpus(settings.corpus_dir))
+    progress(f"Parsed corpus: {len(chunks)} chunks.")
+    current = _current_build(index_dir)
+    previous = _read_manifest(current) if current and not rebuild else None
+    hashes = {c.chunk_id: c.content_hash for c in chunks}
+    if previous and previous.get("hashes") == hashes and _healthy(current, settings):
+        return BuildReport(current.name, len(chunks), 0, len(chunks), 0, time.perf_counter() - t0, False)
+
+    cache = {} if rebuild else _load_cache(index_dir)
+    todo = [c for c in chunks if c.content_hash not in cache]
+    progress(f"Embedding {len(todo)} new or changed chunks ({len(chunks) - len(todo)} unchanged).")
+    embedder = embedder or shared_embedder()
+    if todo:
+        vectors = embedder.encode([c.embed_text for c in todo], progress=False)
+        for c, v in zip(todo, vectors):
+            cache[c.content_hash] = v
+    removed = len(set(previous["hashes"]) - set(hashes)) if previous else 0
+
+    # unique per build: Chroma caches clients by path, so a path is never reused
+    name = time.strftime("%Y%m%d-%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
+    tmp = index_dir / "builds" / f".partial-{name}"
+    tmp.mkdir()
+    progress("Writing the vector store and keyword index.")
+    _write_build(tmp, chunks, cache, settings, embedder, name)
+    final = index_dir / "builds" / name
+    tmp.rename(final)
+    _save_cache(index_dir, {c.content_hash: cache[c.content_hash] for c in chunks})
+    pointer_tmp = index_dir / f".CURRENT.{os.getpid()}"
+    pointer_tmp.write_text(name)
+    os.replace(pointer_tmp, index_dir / "CURRENT")
+    _prune(index_dir, keep={name, current.name if current else ""})
+    progress(f"Index {name} is live.")
+    return BuildReport(name, len(chunks), len(todo), len(chunks) - len(todo), removed,
+                       time.perf_counter() - t0, True)
+
+
+def _write_build(path: Path, chunks: list[Chunk], cache: dict, settings: Settings,
+                 embedder: Embedder, name: str) -> None:
+    with (path / "chunks.jsonl").open("w", encoding="utf-8") as f:
+        for c in chunks:
+            f.write(c.model_dump_json() + "\n")
+    KeywordIndex.build([c.embed_text for c in chunks]).save(path / "bm25")
+    client = chroma_client(path / "chroma", settings)
+    coll_name = COLLECTION if not settings.chroma_url else f"{COLLECTION}_{name.replace('-', '_')}"
+    coll = client.get_or_create_collection(
+        coll_name, embedding_function=ChromaEmbedding(embedder), metadata={"hnsw:space": "cosine"}
+    )
+    for i in range(0, len(chunks), 256):
+        batch = chunks[i : i + 256]
+        coll.add(
+            ids=[c.chunk_id for c in batch],
+            embeddings=[cache[c.content_hash].tolist() for c in batch],
+            documents=[c.text for c in batch],
+            metadatas=[{"doc_id": c.doc_id, "source": c.source, "section": c.section_id,
+                        "title": c.title, "date": c.date, "status": c.status} for c in batch],
+        )
+    manifest = {
+        "format": FORMAT_VERSION, "model": MODEL_NAME, "collection": coll_name,
+        "count": len(chunks), "hashes": {c.chunk_id: c.content_hash for c in chunks},
+        "files": {"chunks.jsonl": _file_hash_one(path / "chunks.jsonl"), "bm25": _file_hash(path / "bm25")},
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
+    (path / "manifest.json").write_text(json.dumps(manifest, indent=1))
+
+
+def _file_hash_one(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def open_index(settings: Settings, embedder: Embedder | None = None) -> OpenIndex:
+    """Open and check the live index; raise IndexMissing or IndexCorrupt with the fix."""
+    current = _current_build(settings.index_dir)
+    if current is None:
+        raise IndexMissing(f"No index at {settings.index_dir}. Run `advisor index` to build it.")
+    if not current.is_dir():
+        raise IndexCorrupt(f"The live index {current} is missing. {REBUILD_HINT}")
+    manifest = _read_manifest(current)
+    if manifest is None or manifest.get("format") != FORMAT_VERSION:
+        raise IndexCorrupt(f"The index manifest in {current} is unreadable or outdated. {REBUILD_HINT}")
+    try:
+        if _file_hash_one(current / "chunks.jsonl") != manifest["files"]["chunks.jsonl"]:
+            raise IndexCorrupt(f"{current / 'chunks.jsonl'} does not match its checksum. {REBUILD_HINT}")
+        if _file_hash(current / "bm25") != manifest["files"]["bm25"]:
+            raise IndexCorrupt(f"The keyword index in {current} does not match its checksum. {REBUILD_HINT}")
+        chunks = [Chunk.model_validate_json(line) for line in
+                  (current / "chunks.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        keywords = KeywordIndex.load(current / "bm25")
+        embedder = embedder or shared_embedder()
+        client = chroma_client(current / "chroma", settings)
+        coll = client.get_collection(manifest["collection"], embedding_function=ChromaEmbedding(embedder))
+        count = coll.count()
+    except IndexCorrupt:
+        raise
+    except Exception as e:  # any failure to read a part of the index means it is damaged
+        raise IndexCorrupt(f"The index in {current} cannot be read ({type(e).__name__}: {e}). {REBUILD_HINT}") from e
+    if count != manifest["count"] or len(chunks) != manifest["count"]:
+        raise IndexCorrupt(f"The index in {current} holds {count} vectors for {len(chunks)} chunks; "
+                           f"expected {manifest['count']}. {REBUILD_HINT}")
+    return OpenIndex(current, chunks, coll, keywords, manifest, embedder)
+
+
+def _healthy(path: Path | None, settings: Settings) -> bool:
+    if path is None:
+        return False
+    try:
+        manifest = _read_manifest(path)
+        return bool(manifest) and _file_hash(path / "bm25") == manifest["files"]["bm25"] and \
+            _file_hash_one(path / "chunks.jsonl") == manifest["files"]["chunks.jsonl"]
+    except (OSError, KeyError):
+        return False
+
+
+def _read_manifest(path: Path | None) -> dict | None:
+    if path is None:
+        return None
+    try:
+        return json.loads((path / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _load_cache(index_dir: Path) -> dict[str, np.ndarray]:
+    path = index_dir / "cache" / "embeddings.npz"
+    try:
+        with np.load(path) as data:
+            return {k[1:]: data[k] for k in data.files}  # keys are "h" + hash
+    except (OSError, ValueError, EOFError):
+        return {}  # a damaged cache only costs re-embedding
+
+
+def _save_cache(index_dir: Path, cache: dict[str, np.ndarray]) -> None:
+    tmp = index_dir / "cache" / f".embeddings.{os.getpid()}.npz"
+    np.savez(tmp, **{f"h{k}": v for k, v in cache.items()})
+    os.replace(tmp, index_dir / "cache" / "embeddings.npz")
+
+
+def _sweep_partial(index_dir: Path) -> None:
+    """Remove what an interrupted build left behind."""
+    for p in (index_dir / "builds").glob(".partial-*"):
+        shutil.rmtree(p, ignore_errors=True)
+    for p in index_dir.glob(".CURRENT.*"):
+        p.unlink(missing_ok=True)
+
+
+def _prune(index_dir: Path, keep: set[str]) -> None:
+    """Keep the live build and the one before it (a process may still be serving it)."""
+    for p in (index_dir / "builds").iterdir():
+        if p.name not in keep and not p.name.startswith(".partial-"):
+            shutil.rmtree(p, ignore_errors=True)

@@ -1,0 +1,72 @@
+"""The stable data contracts: Answer, Citation, Calculation and their parts.
+
+The evaluation suite, the web app, the REST API and outside tools read these as JSON.
+Adding a field is fine; renaming or removing one is a breaking change. This module holds
+data shapes only: no retrieval, no formatting, no I/O.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class RuleRef(BaseModel):
+    """Where a calculator's rule is written: a pin-cite and the verbatim words."""
+
+    source: str = Field(description="Short name of the document, e.g. 'AR 690-13'.")
+    section: str = Field(description="Pin-cite inside the document, e.g. '3-9b'.")
+    quote: str = Field(description="Verbatim text from corpus/ that states the rule.")
+
+
+class Calculation(BaseModel):
+    """One deterministic result: a deadline, a pay figure or an eligibility checklist."""
+
+    name: str = Field(description="Calculator name, e.g. 'downgrade_appeal_deadline'.")
+    inputs: dict[str, Any] = Field(default_factory=dict, description="The facts used, JSON-safe.")
+    result: Any = Field(description="The computed value (ISO date, whole-dollar string, verdict...).")
+    explanation: str = Field(default="", description="One line saying how the result follows.")
+    rule: RuleRef
+    missing: list[str] = Field(
+        default_factory=list, description="Facts still needed; non-empty means no result yet."
+    )
+    details: dict[str, Any] = Field(
+        default_factory=dict, description="Extra structured output (checklist rows, steps...)."
+    )
+
+
+class Citation(BaseModel):
+    """A pin-cite into a retrieved chunk, with a quote that is verbatim from that chunk."""
+
+    source: str = Field(description="Short name: 'AR 690-13', 'OPM ITPM Career Path Guide', 'CP-34'.")
+    section: str = Field(description="Section id, e.g. '3-13f(2)', 'Figure 3-1', 'Risk Management'.")
+    title: str = Field(description="Heading of the section the quote comes from.")
+    quote: str = Field(description="Verbatim text from the chunk.")
+    doc_id: str
+    chunk_id: str
+
+    @property
+    def pin_cite(self) -> str:
+        if self.source == "AR 690-13":
+            if self.section[:1].isdigit():
+                return f"AR 690-13 para {self.section}"
+            return f"AR 690-13 {self.section}"
+        return f"{self.source} — {self.section}"
+
+
+class Answer(BaseModel):
+    """What the advisor says to one question, with everything needed to check it."""
+
+    answer: str = Field(description="Markdown text shown to the user.")
+    citations: list[Citation] = Field(default_factory=list)
+    calculations: list[Calculation] = Field(default_factory=list)
+    refused: bool = False
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    latency_ms: float = 0.0
+    writer: str = "extractive"
+    retrieved: list[str] = Field(
+        default_factory=list,
+        description="Pin-cites of the ranked retrieved chunks (best first), for evaluation.",
+    )
+    notes: list[str] = Field(default_factory=list, description="Notices shown beside the answer.")

@@ -1,0 +1,1 @@
+"""Answer writers: turn retrieved passages and calculator results into an Answer."""

@@ -1,0 +1,29 @@
+"""What every writer receives and must return; no writing logic here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from advisor.models import Answer, Calculation
+from advisor.retrieval import Hit
+
+
+@dataclass
+class WriteRequest:
+    question: str  # as the user typed it (cleaned)
+    query: str  # standalone query used for retrieval
+    hits: list[Hit]
+    calculations: list[Calculation]
+    embed: Callable[[list[str]], np.ndarray]
+    documents: dict[str, dict] = field(default_factory=dict)  # doc_id -> front matter
+    history: list[str] = field(default_factory=list)
+
+
+class Writer(Protocol):
+    name: str
+
+    def write(self, request: WriteRequest) -> Answer: ...
