@@ -33,4 +33,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check advisor tests evals app.py
 
 clean:
-	rm -rf .advisor-index
+	rm -rf index/store

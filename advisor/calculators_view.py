@@ -40,10 +40,7 @@ def render_calculation(calc: Calculation) -> str:
     if calc.details.get("error"):
         lines.append(f"**I can't compute that:** {calc.explanation}")
     elif calc.missing:
-        asks = "; ".join(calc.missing)
-        lines.append(f"**To work this out I need:** {asks}.")
-        if calc.explanation:
-            lines.append(calc.explanation)
+        lines.append(f"**I can work this out for you:** {calc.explanation or 'I need: ' + '; '.join(calc.missing) + '.'}")
     else:
         lines.append(f"**{format_result(calc.result)}** — {calc.explanation}")
         criteria = calc.details.get("criteria") or []
@@ -57,6 +54,13 @@ def render_calculation(calc: Calculation) -> str:
             lines.append(f"_{calc.details['note']}_")
     lines.append(f"> “{calc.rule.quote}”\n> — {cite}")
     return "\n\n".join(lines)
+
+
+def is_settled(calc: Calculation) -> bool:
+    """A calculation that gives the user a definite answer (not a request for facts)."""
+    if calc.missing or calc.details.get("error") or calc.result is None:
+        return False
+    return calc.result != "need more information"
 
 
 def rule_citation(calc: Calculation, chunks: list[Chunk]) -> Citation | None:

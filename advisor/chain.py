@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from advisor.calculators.base import Context
+from advisor.calculators.base import Calculator, Context
 from advisor.config import Settings
 from advisor.conversation import is_followup, standalone_query, with_history
 from advisor.corpus import load_corpus
@@ -34,28 +34,49 @@ class Advisor:
     """Everything one process needs to answer questions; build once, ask many times."""
 
     def __init__(self, settings: Settings, index: OpenIndex, writer: Writer | None = None,
-                 today: Callable[[], date] | None = None) -> None:
+                 today: Callable[[], date] | None = None,
+                 calculators: Sequence[Calculator] | None = None) -> None:
         self.settings = settings
         self.index = index
         self.retriever = Retriever(index)
         self.writer: Writer = writer or ExtractiveWriter()
         self.today = today or (lambda: settings.today or date.today())
+        self._calculators = calculators
         self.documents = {d.doc_id: d.meta for d in load_corpus(settings.corpus_dir)}
         self.chain = build_chain(self)
 
     def ask(self, question: str, history: list[Any] | None = None) -> Answer:
         return self.chain.invoke({"question": question, "history": history or []})
 
+    @property
+    def calculators(self) -> Sequence[Calculator]:
+        if self._calculators is None:
+            from advisor.calculators.router import all_calculators
+
+            self._calculators = tuple(all_calculators())
+        return self._calculators
+
     def calculations(self, question: str, history: list[str]) -> list[Calculation]:
-        from advisor.calculators.router import all_calculators, route
+        if not self.calculators:
+            return []
+        from advisor.calculators.router import route
 
         context = Context(today=self.today(), pay_period_anchor=self.settings.pay_period_anchor)
-        calcs = route(question, context, all_calculators())
+        calcs = route(question, context, self.calculators)
         if history and is_followup(question) and (not calcs or any(c.missing for c in calcs)):
-            merged = route(with_history(question, history), context, all_calculators())
+            merged = route(with_history(question, history), context, self.calculators)
             if merged and sum(len(c.missing) for c in merged) < sum(len(c.missing) for c in calcs or merged) + (0 if calcs else 1):
                 calcs = merged
-        return calcs
+        return pick_calculations(calcs)
+
+
+def pick_calculations(calcs: list[Calculation]) -> list[Calculation]:
+    """Show what was computed; only when nothing was, one error or one request for facts."""
+    computed = [c for c in calcs if c.result is not None and not c.details.get("error")]
+    if computed:
+        return computed[:2]
+    errors = [c for c in calcs if c.details.get("error")]
+    return errors[:1] or calcs[:1]
 
 
 def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:

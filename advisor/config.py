@@ -24,7 +24,7 @@ class Settings(BaseSettings):
 
     corpus_dir: Path = Field(default=PROJECT_ROOT / "corpus", description="Cleaned Markdown corpus.")
     index_dir: Path = Field(
-        default=PROJECT_ROOT / ".advisor-index", description="Where the built index lives."
+        default=PROJECT_ROOT / "index" / "store", description="Where the built index lives (git-ignored)."
     )
     data_dir: Path = Field(
         default=PROJECT_ROOT / ".advisor-data", description="Feedback database and other state."

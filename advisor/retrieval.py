@@ -35,7 +35,8 @@ class Hit:
     chunk: Chunk
     score: float
     dense: float = 0.0  # cosine similarity of query and chunk
-    exact: bool = False
+    exact: bool = False  # named by the question (a reference, a series or a section title)
+    explicit: bool = False  # named as a paragraph, figure or table reference
     ranks: dict[str, int] = field(default_factory=dict)
 
 
@@ -76,13 +77,7 @@ class Retriever:
 
     def exact_refs(self, query: str) -> list[int]:
         """Chunks the question names outright, in the order named."""
-        found: list[int] = []
-        for m in _PARA_REF.finditer(query):
-            ref = (m.group(1) or m.group(2)).lower()
-            found += self.for_section("AR 690-13", ref)
-        for m in _NAMED_REF.finditer(query):
-            kind = {"fig": "Figure", "tab": "Table", "app": "Appendix"}[m.group(1)[:3].lower()]
-            found += self.for_section("AR 690-13", f"{kind} {m.group(2).upper() if kind == 'Appendix' else m.group(2)}")
+        found = self.explicit_refs(query)
         for m in _SERIES.finditer(query):
             code = (m.group(1) or m.group(2)).lstrip("0")
             found += self._series.get(code, [])
@@ -90,6 +85,17 @@ class Retriever:
         for title, idx in self._titles:
             if re.search(rf"\b{re.escape(title)}\b", q):
                 found += idx
+        return list(dict.fromkeys(found))
+
+    def explicit_refs(self, query: str) -> list[int]:
+        """Chunks of the paragraphs, figures and tables the question cites by number."""
+        found: list[int] = []
+        for m in _PARA_REF.finditer(query):
+            ref = (m.group(1) or m.group(2)).lower()
+            found += self.for_section("AR 690-13", ref)
+        for m in _NAMED_REF.finditer(query):
+            kind = {"fig": "Figure", "tab": "Table", "app": "Appendix"}[m.group(1)[:3].lower()]
+            found += self.for_section("AR 690-13", f"{kind} {m.group(2).upper() if kind == 'Appendix' else m.group(2)}")
         return list(dict.fromkeys(found))
 
     def for_section(self, source: str, ref: str) -> list[int]:
@@ -128,6 +134,7 @@ class Retriever:
                 scores[i] = scores.get(i, 0.0) + 1.0 / (RRF_K + r + 1)
                 ranks.setdefault(i, {})["bm25"] = r + 1
         exact: list[int] = self.exact_refs(query) if mode == "hybrid" else []
+        explicit = set(self.explicit_refs(query)) if exact else set()
         for r, i in enumerate(exact):
             scores[i] = scores.get(i, 0.0) + 1.0 + 1.0 / (RRF_K + r + 1)
             ranks.setdefault(i, {})["exact"] = r + 1
@@ -136,5 +143,5 @@ class Retriever:
         if missing and mode != "bm25":
             for i, sim in zip(missing, self.similarity(query, [self.chunks[i] for i in missing])):
                 dense_sim[i] = float(sim)
-        return [Hit(self.chunks[i], scores[i], dense_sim.get(i, 0.0), i in exact, ranks.get(i, {}))
-                for i in best]
+        return [Hit(self.chunks[i], scores[i], dense_sim.get(i, 0.0), i in exact, i in explicit,
+                    ranks.get(i, {})) for i in best]

@@ -9,18 +9,29 @@ It never writes a number or a rule of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from advisor.calculators_view import render_calculation, rule_citation
+from advisor.calculators_view import is_settled, render_calculation, rule_citation
+from advisor.corpus import pin_cite
 from advisor.keywords import tokenize
 from advisor.models import Answer, Citation
-from advisor.text import sentence_spans
+from advisor.text import sentence_spans, squash
 from advisor.writers.base import WriteRequest
 
-# Calibrated on evals/datasets/dev.jsonl (see evals/README.md): below this cosine similarity
-# between the question and its best chunk, the documents are taken not to cover it.
-SUPPORT_THRESHOLD = 0.40
+# Calibrated on evals/datasets/dev.jsonl only (grid search, README "Refusal"): the documents
+# are taken not to cover a question when the cosine similarity of the question and its best
+# chunk is under SUPPORT_THRESHOLD, or under WEAK_SUPPORT while fewer than COVERAGE_THRESHOLD
+# of the question's content words occur in the top chunks.
+SUPPORT_THRESHOLD = 0.35
+WEAK_SUPPORT = 0.45
+COVERAGE_THRESHOLD = 0.50
+# Words employees use in any question; they say nothing about whether the documents cover it.
+_GENERIC = frozenset(tokenize(
+    "federal employee employees get do does can my i me job work year years new current army "
+    "rule rules regulation tell what how many much question need want know"
+))
 SENTENCE_THRESHOLD = 0.30
 MAX_SENTENCES = 3
 MAX_CHUNKS = 5
@@ -38,6 +49,7 @@ class _Sentence:
     end: int
     text: str
     score: float = 0.0
+    whole: bool = False  # a whole short list or table, quoted as one block
 
 
 class ExtractiveWriter:
@@ -49,13 +61,18 @@ class ExtractiveWriter:
         self.sentence_threshold = sentence_threshold
 
     def support(self, request: WriteRequest) -> float:
-        """How well the best retrieved chunk matches the question (0..1)."""
+        """How well the retrieved chunks match the question (0..1); 0 when they do not cover it."""
         top = request.hits[:3]
         if not top:
             return 0.0
-        if any(h.exact for h in top):
+        if any(h.explicit for h in top):
             return max(0.9, max(h.dense for h in top))
-        return max(h.dense for h in top)
+        best = max(h.dense for h in top)
+        if best < self.support_threshold:
+            return 0.0
+        if best < WEAK_SUPPORT and coverage(request.question, top) < COVERAGE_THRESHOLD:
+            return 0.0
+        return best
 
     def write(self, request: WriteRequest) -> Answer:
         support = self.support(request)
@@ -63,18 +80,22 @@ class ExtractiveWriter:
         if not calcs and support < self.support_threshold:
             return decline(request.question)
         citations: list[Citation] = []
-        parts: list[str] = []
+        settled = [c for c in calcs if is_settled(c)]
+        head: list[str] = []
+        tail: list[str] = []
         for calc in calcs:
-            parts.append(render_calculation(calc))
+            (head if calc in settled else tail).append(render_calculation(calc))
             cite = rule_citation(calc, [h.chunk for h in request.hits])
             if cite:
                 citations.append(cite)
+        parts: list[str] = list(head)
         chosen = self._choose(request) if support >= self.support_threshold else []
         if chosen:
-            lead = " ".join(_display(s.text) for s in chosen[: 2 if calcs else MAX_SENTENCES])
-            if not calcs:
-                first = request.hits[chosen[0].hit_rank].chunk
-                parts.append(f"**In short:** {lead} ({first.pin_cite})")
+            lead_sentence = next((s for s in chosen if not s.whole), None)
+            if not settled and lead_sentence is not None:
+                first = request.hits[lead_sentence.hit_rank].chunk
+                cite = first.section_at(lead_sentence.start)
+                parts.append(f"**In short:** {_display(lead_sentence.text)} ({pin_cite(first.source, cite)})")
             quotes = []
             for s in chosen:
                 chunk = request.hits[s.hit_rank].chunk
@@ -82,45 +103,93 @@ class ExtractiveWriter:
                 citations.append(Citation(
                     source=chunk.source, section=section, title=chunk.title, quote=s.text,
                     doc_id=chunk.doc_id, chunk_id=chunk.chunk_id))
-                quotes.append(f"> “{s.text}”\n> — {citations[-1].pin_cite}, *{chunk.title}*")
-            heading = "**What the documents say**" if not calcs else "**Related passages**"
+                body = s.text.replace("\n", "\n> ")
+                quotes.append(f"> “{body}”\n> — {citations[-1].pin_cite}, *{chunk.title}*")
+            heading = "**Related passages**" if settled else "**What the documents say**"
             parts.append(heading + "\n\n" + "\n>\n".join(quotes))
+        parts.extend(tail)
         if not parts:
             return decline(request.question)
         note = status_note(citations, request.documents)
         if note:
             parts.append(note)
-        confidence = 1.0 if calcs and all(c.result is not None for c in calcs) else min(1.0, max(0.0, (support - 0.2) / 0.5))
+        confidence = 1.0 if settled else min(1.0, max(0.0, (support - 0.2) / 0.5))
         return Answer(answer="\n\n".join(parts), citations=_dedupe(citations), calculations=calcs,
                       refused=False, confidence=round(confidence, 3), writer=self.name)
 
     def _choose(self, request: WriteRequest) -> list[_Sentence]:
-        candidates: list[_Sentence] = []
-        for rank, hit in enumerate(request.hits[:MAX_CHUNKS]):
-            for a, b in sentence_spans(hit.chunk.text):
-                text = hit.chunk.text[a:b]
-                if len(text) >= 25 and not text.startswith("|"):
-                    candidates.append(_Sentence(rank, a, b, text))
+        candidates = _candidates(request)
         if not candidates:
             return []
         q_vec = request.embed([request.query])[0]
         vecs = request.embed([c.text for c in candidates])
         sims = vecs @ q_vec
         q_terms = set(tokenize(request.query))
+        wants_quantity = bool(_QUANTITY_Q.search(request.query))
+        rule_quotes = " ".join(squash(c.rule.quote) for c in request.calculations)
+        asks_for_format = bool(re.search(r"\b(format|memo|template|sample|figure)\b", request.query, re.I))
         for c, sim in zip(candidates, sims):
+            chunk = request.hits[c.hit_rank].chunk
             overlap = len(q_terms & set(tokenize(c.text))) / max(1, len(q_terms))
             c.score = float(sim) + 0.15 * overlap + 0.04 / (c.hit_rank + 1)
+            if wants_quantity and _QUANTITY.search(c.text):
+                c.score += 0.08  # "how long / how much" is answered by a sentence with a figure
+            if rule_quotes and squash(c.text) in rule_quotes:
+                c.score = -1.0  # already quoted as the calculator's rule
+            if not asks_for_format and _PLACEHOLDER.search(c.text):
+                c.score -= 0.5  # a blank in a sample memo is a form to fill in, not a rule
+            elif not asks_for_format and "suggested format" in chunk.title.lower():
+                c.score -= 0.08
         ranked = sorted(candidates, key=lambda c: -c.score)
         chosen: list[_Sentence] = []
         for c in ranked:
             if c.score < self.sentence_threshold or len(chosen) >= MAX_SENTENCES:
                 break
-            if any(_similar(c.text, o.text) for o in chosen):
+            if any(_similar(c.text, o.text) or c.text in o.text or o.text in c.text for o in chosen):
                 continue
             if sum(1 for o in chosen if o.hit_rank == c.hit_rank) >= 2:
                 continue
             chosen.append(c)
         return chosen
+
+
+def coverage(question: str, hits: list) -> float:
+    """Share of the question's content words that occur in the given chunks."""
+    terms = {t for t in tokenize(question) if t not in _GENERIC and not t.isdigit()}
+    if not terms:
+        return 1.0
+    present = set(tokenize(" ".join(h.chunk.embed_text for h in hits)))
+    return len(terms & present) / len(terms)
+
+
+def _candidates(request: WriteRequest) -> list[_Sentence]:
+    """Sentences of the best chunks, plus whole short lists and tables, worth quoting."""
+    out: list[_Sentence] = []
+    for rank, hit in enumerate(request.hits[:MAX_CHUNKS]):
+        text = hit.chunk.text
+        items = [ln for ln in text.splitlines() if _LIST_ITEM.match(ln)]
+        if len(text) <= 700 and len(items) >= 2:
+            out.append(_Sentence(rank, 0, len(text), text, whole=True))
+        for a, b in sentence_spans(text):
+            piece = text[a:b]
+            if _quotable(piece):
+                out.append(_Sentence(rank, a, b, piece))
+    return out
+
+
+_QUANTITY_Q = re.compile(r"\b(how (long|much|many|often|soon)|when|deadline|by what date|what percent|limit|maximum|minimum)\b", re.I)
+_QUANTITY = re.compile(r"\d|\b(one|two|three|four|five|six|ten|fifteen|twenty|thirty|annual(ly)?|percent)\b", re.I)
+_PLACEHOLDER = re.compile(
+    r"\((?:appellant|name|date|organizational|signature|title|activity|employee's)|xxxx|--\(", re.I
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·]\s|\d{1,2}\.\s|\(\d{1,2}\)\s|\|)")
+
+
+def _quotable(text: str) -> bool:
+    words = text.split()
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters) / max(1, len(letters))
+    return len(words) >= 5 and upper < 0.6 and not text.lstrip().startswith("|")
 
 
 def _display(text: str) -> str:
