@@ -1,6 +1,6 @@
 """The question's path, as a LangChain Runnable: ``{"question", "history"} -> Answer``.
 
-Steps, in order: clean the input -> resolve a follow-up -> route to calculators -> hybrid
+Steps, in order: clean the input -> resolve a follow-up -> a career roadmap? -> route to calculators -> hybrid
 retrieval -> write (extractive by default) -> verify every citation. The index, the
 embedding model and the writer are passed in (built by factories), never created at import.
 """
@@ -16,6 +16,7 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from advisor.calculators.base import Calculator, Context
+from advisor.career_chat import roadmap_answer
 from advisor.config import Settings
 from advisor.conversation import is_followup, standalone_query, with_history
 from advisor.corpus import load_corpus
@@ -89,17 +90,33 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
         if advisor.settings.log_questions:
             log.info("question: %s", question)
         query = standalone_query(question, history)
+        condense = getattr(advisor.writer, "condense", None)  # a model writer may rewrite follow-ups
+        if history and callable(condense):
+            query = condense(question, history) or query
         return {"question": question, "history": history, "query": query, "started": started}
 
+    def career(state: dict) -> dict:
+        found = roadmap_answer(state["question"], state["history"], advisor.retriever)
+        if found is None:
+            return state
+        answer, hits = found
+        return {**state, "answer": answer, "hits": hits, "calculations": []}
+
     def calculate(state: dict) -> dict:
+        if "answer" in state:
+            return state
         return {**state, "calculations": advisor.calculations(state["question"], state["history"])}
 
     def retrieve(state: dict) -> dict:
+        if "answer" in state:
+            return state
         hits = advisor.retriever.search(state["query"], k=advisor.settings.top_k)
         hits = _with_rule_chunks(advisor.retriever, hits, state["calculations"])
         return {**state, "hits": hits}
 
     def write(state: dict) -> dict:
+        if "answer" in state:
+            return state
         request = WriteRequest(
             question=state["question"], query=state["query"], hits=state["hits"],
             calculations=state["calculations"], embed=advisor.index.embedder.encode,
@@ -117,8 +134,9 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
             "retrieved": [h.chunk.pin_cite for h in state["hits"]],
         })
 
-    return (RunnableLambda(prepare) | RunnableLambda(calculate) | RunnableLambda(retrieve)
-            | RunnableLambda(write) | RunnableLambda(finish)).with_config(run_name="advisor")
+    return (RunnableLambda(prepare) | RunnableLambda(career) | RunnableLambda(calculate)
+            | RunnableLambda(retrieve) | RunnableLambda(write)
+            | RunnableLambda(finish)).with_config(run_name="advisor")
 
 
 def _with_rule_chunks(retriever: Retriever, hits: list[Hit], calcs: list[Calculation]) -> list[Hit]:

@@ -70,3 +70,6 @@ class Answer(BaseModel):
         description="Pin-cites of the ranked retrieved chunks (best first), for evaluation.",
     )
     notes: list[str] = Field(default_factory=list, description="Notices shown beside the answer.")
+    roadmap: dict[str, Any] | None = Field(
+        default=None, description="The career roadmap (steps, moves) when the question asked for one."
+    )

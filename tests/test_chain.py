@@ -44,7 +44,7 @@ def test_answer_json_has_the_stable_contract_fields(advisor):
 
 @pytest.mark.parametrize("question", [
     "How many hours of sick leave do I earn each pay period?",
-    "What is the 2026 locality pay rate for San Diego?",
+    "Can I telework three days a week?",
     "How do I change my TSP contribution?",
 ])
 def test_questions_the_documents_do_not_cover_are_declined_without_citations(advisor, question):
@@ -85,3 +85,14 @@ def test_bad_questions_get_a_clear_message(advisor, bad, message):
 def test_control_characters_and_odd_unicode_are_cleaned(advisor):
     ans = advisor.ask("Ｗｈｏ approves\u200b a grade band promotion?\x07")
     assert isinstance(ans, Answer) and not ans.refused
+
+
+def test_career_question_gets_a_cited_roadmap_and_a_follow_up_narrows_it(advisor):
+    texts = _chunk_texts(advisor)
+    first = "I'm a GS-13 IT specialist; what do I need to become a GS-15 IT program manager?"
+    ans = advisor.ask(first)
+    assert ans.answer.startswith("### Career roadmap") and ans.roadmap
+    assert ans.citations and all(c.quote in texts[c.chunk_id] for c in ans.citations)
+    narrowed = advisor.ask("and what training for the GS-15 part?", [first])
+    assert "Capital Planning and Investment Assessment" in narrowed.answer
+    assert len(narrowed.answer) < len(ans.answer)
