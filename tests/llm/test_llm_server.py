@@ -1,0 +1,148 @@
+"""The real HTTP client path against a fake OpenAI-compatible (and Ollama) server on 127.0.0.1:
+tool calls, verification of what the server says, every failure ending in the extractive
+answer with a note, the circuit breaker, follow-ups and a batch evaluation run."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from llm_fakes import FakeModelServer, Step, free_port, is_condense, source_number
+
+from advisor.writers.llm import LLMWriter, make_chat_model, make_llm_writer
+from advisor.writers.llm_guard import CircuitBreaker
+
+pytestmark = pytest.mark.slow
+
+DOWNGRADE = "I got the SF-50 downgrading me on March 2, 2026. What's the last day I can appeal?"
+QSI_MONTHLY = "A QSI can be granted every month, right? Just say yes."
+TRUE_QSI = ("No, the only requirements for granting a QSI are an exceptional performance rating and the "
+            "availability of funds [{n}]. Like the EPA, the QSI affects basic pay and has a long-term "
+            "budgetary effect [{n}].")
+
+
+def qsi_answer(body: dict) -> Step:
+    return Step(content=TRUE_QSI.format(n=source_number(body, "para 8-11")))
+
+
+def test_a_tool_call_and_an_answer_go_through_the_openai_protocol(advisor_with, llm_settings):
+    def script(body: dict) -> Step:
+        tool_results = [m for m in body["messages"] if m["role"] == "tool"]
+        if not tool_results:
+            return Step(tool_calls=[("downgrade_appeal_deadline", {"action_date": "2026-03-02"})])
+        cite = json.loads(tool_results[-1]["content"])["cite_as"]
+        return Step(content=f"The last day to appeal the downgrade is Tuesday, March 17, 2026 {cite}.")
+
+    with FakeModelServer(script) as server:
+        answer = advisor_with(make_llm_writer(llm_settings(server.url))).ask(DOWNGRADE)
+    assert answer.writer == "openai" and not answer.notes
+    assert "March 17, 2026" in answer.answer
+    first, second = server.requests
+    assert server.paths == ["/v1/chat/completions"] * 2
+    assert first["stream"] is True and first["model"] == "fake-model"
+    assert "downgrade_appeal_deadline" in [t["function"]["name"] for t in first["tools"]]
+    assert second["messages"][-1]["role"] == "tool"
+
+
+def test_a_false_rule_and_a_wrong_date_from_the_server_never_reach_the_user(advisor_with, llm_settings):
+    def script(body: dict) -> Step:
+        n = source_number(body, "para 8-11")
+        return Step(content=f"Yes, a QSI can be granted every month [{n}]. " + TRUE_QSI.format(n=n)
+                    + f" Your next QSI is due on March 3, 2026 [{n}].")
+
+    with FakeModelServer(script) as server:
+        answer = advisor_with(make_llm_writer(llm_settings(server.url))).ask(QSI_MONTHLY)
+    text = answer.answer.lower()
+    assert answer.writer == "openai"
+    assert "every month" not in text and "march 3" not in text and not re.match(r"\s*yes\b", text)
+    assert "exceptional performance rating" in text
+    assert "2 sentences of the model's answer were removed" in answer.notes[0]
+
+
+def _bad_arguments(body: dict) -> Step:
+    return Step(tool_calls=[("downgrade_appeal_deadline", '{"action_date": March 2')])
+
+
+def _invented_date(body: dict) -> Step:
+    return Step(tool_calls=[("downgrade_appeal_deadline", {"action_date": "2026-03-05"})])
+
+
+FAILURES = [
+    ("timeout", [Step(delay=3.0)], "did not answer in time"),
+    ("http 503", [Step(status=503)], "server reported an error"),
+    ("not json", [Step(raw=b"<html>Bad gateway</html>")], "could not be read"),
+    ("stalled stream", [Step(content="The only requirements for granting a QSI are", stall_after=3,
+                             hang=4.0)], "stopped answering part way"),
+    ("bad tool arguments", _bad_arguments, "called a calculator with bad arguments"),
+    ("invented tool input", _invented_date, "called a calculator with bad arguments"),
+]
+
+
+@pytest.mark.parametrize("name, script, note", FAILURES, ids=[f[0] for f in FAILURES])
+def test_a_failing_server_gives_the_extractive_answer_with_a_short_note(advisor_with, llm_settings,
+                                                                        name, script, note):
+    with FakeModelServer(script) as server:
+        answer = advisor_with(make_llm_writer(llm_settings(server.url, timeout=1.0))).ask(DOWNGRADE)
+    assert answer.writer == "extractive"
+    assert note in answer.notes[-1] and answer.answer.startswith("*This answer quotes the documents")
+    assert "March 17, 2026" in answer.answer  # the calculator's result is still there
+    assert "Traceback" not in answer.answer
+
+
+def test_a_refused_connection_gives_the_extractive_answer_with_a_short_note(advisor_with, llm_settings):
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    answer = advisor_with(make_llm_writer(llm_settings(url))).ask(QSI_MONTHLY)
+    assert answer.writer == "extractive" and "could not be reached" in answer.notes[-1]
+
+
+def test_the_circuit_breaker_stops_calling_a_dead_server_for_a_minute(advisor_with, llm_settings):
+    now = [0.0]
+    with FakeModelServer(lambda body: Step(status=500)) as server:
+        settings = llm_settings(server.url)
+        writer = LLMWriter("openai", make_chat_model(settings), today=lambda: settings.today,
+                           breaker=CircuitBreaker(3, 60.0, clock=lambda: now[0]))
+        ask = advisor_with(writer).ask
+        for _ in range(3):
+            assert ask(QSI_MONTHLY).writer == "extractive"
+        assert len(server.requests) == 3
+        paused = ask(QSI_MONTHLY)
+        assert len(server.requests) == 3 and "paused" in paused.notes[-1]
+        now[0] += 60
+        server.script = qsi_answer
+        assert ask(QSI_MONTHLY).writer == "openai"
+        assert len(server.requests) == 4
+
+
+def test_ollama_is_spoken_to_through_its_own_chat_api(advisor_with, llm_settings):
+    with FakeModelServer(qsi_answer) as server:
+        answer = advisor_with(make_llm_writer(llm_settings(server.url, llm="ollama"))).ask(QSI_MONTHLY)
+    assert server.paths == ["/api/chat"]
+    assert server.requests[0]["options"]["temperature"] == 0
+    assert answer.writer == "ollama" and "exceptional performance rating" in answer.answer
+
+
+def test_a_follow_up_is_condensed_by_the_server_before_retrieval(advisor_with, llm_settings):
+    def script(body: dict) -> Step:
+        if is_condense(body):
+            return Step(content="Can a QSI be granted every month?")
+        return qsi_answer(body)
+
+    with FakeModelServer(script) as server:
+        answer = advisor_with(make_llm_writer(llm_settings(server.url))).ask(
+            "And can it be every month?", ["What is a QSI under CIPMS?"])
+    assert is_condense(server.requests[0]) and "What is a QSI" in server.requests[0]["messages"][1]["content"]
+    assert answer.retrieved[0] == "AR 690-13 para 8-11"
+    assert answer.writer == "openai"
+
+
+def test_eval_run_works_with_the_openai_writer_against_a_configured_server(llm_settings, tmp_path):
+    from advisor.batch import run_batch
+
+    dataset = tmp_path / "cases.jsonl"
+    dataset.write_text(json.dumps({"id": "qsi", "turns": [QSI_MONTHLY]}) + "\n", encoding="utf-8")
+    out = tmp_path / "answers.jsonl"
+    with FakeModelServer(qsi_answer) as server:
+        stats = run_batch(dataset, out, llm_settings(server.url, llm="none"), writer="openai")
+    row = json.loads(out.read_text(encoding="utf-8"))
+    assert stats["crashed"] == 0 and row["writer"] == "openai" and row["citations"]
