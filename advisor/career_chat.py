@@ -25,6 +25,9 @@ def roadmap_answer(question: str, history: list[str], retriever: Retriever) -> t
     request = parse_roadmap_question(question, previous)
     if request is None:
         return None
+    pos = request.position
+    if previous is None and not (pos.series or pos.grade or pos.title):
+        return None  # a roadmap starts from where the employee stands; else it is a lookup
     try:
         roadmap = plan_request(request)
     except RoadmapError as e:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+import numpy as np
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from advisor.calculators.base import Calculator, Context
@@ -43,11 +44,22 @@ class Advisor:
         self.writer: Writer = writer or ExtractiveWriter()
         self.today = today or (lambda: settings.today or date.today())
         self._calculators = calculators
+        self._vectors: dict[str, np.ndarray] = {}
         self.documents = {d.doc_id: d.meta for d in load_corpus(settings.corpus_dir)}
         self.chain = build_chain(self)
 
     def ask(self, question: str, history: list[Any] | None = None) -> Answer:
         return self.chain.invoke({"question": question, "history": history or []})
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Embeddings with a per-process cache: passage sentences recur across questions."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if todo:
+            if len(self._vectors) > 50_000:
+                self._vectors.clear()
+            for t, v in zip(todo, self.index.embedder.encode(todo)):
+                self._vectors[t] = v
+        return np.stack([self._vectors[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
 
     @property
     def calculators(self) -> Sequence[Calculator]:
@@ -119,7 +131,7 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
             return state
         request = WriteRequest(
             question=state["question"], query=state["query"], hits=state["hits"],
-            calculations=state["calculations"], embed=advisor.index.embedder.encode,
+            calculations=state["calculations"], embed=advisor.embed,
             documents=advisor.documents, history=state["history"],
         )
         return {**state, "answer": advisor.writer.write(request)}

@@ -1,4 +1,4 @@
-"""The ``advisor`` command: index, ask, chat, calc, eval run, serve.
+"""The ``advisor`` command: index, ask, chat, calc, eval run|score|report, serve.
 
 Wiring and presentation only; every rule and answer comes from the package.
 """
@@ -78,6 +78,18 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         history.append(question)
 
 
+def cmd_roadmap(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.roadmap.command import run
+
+    return run(args)
+
+
+def cmd_calc(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.calc_cli import run
+
+    return run(args, args.extra, settings)
+
+
 def cmd_eval_run(args: argparse.Namespace, settings: Settings) -> int:
     from advisor.batch import run_batch
 
@@ -86,7 +98,49 @@ def cmd_eval_run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _evals_importable() -> None:
+    """evals/ sits beside the package and is not installed: make it importable from any cwd."""
+    from advisor.config import PROJECT_ROOT
+
+    if str(PROJECT_ROOT) not in sys.path:
+        sys.path.insert(0, str(PROJECT_ROOT))
+
+
+def cmd_eval_score(args: argparse.Namespace, settings: Settings) -> int:
+    _evals_importable()
+    from evals.run import metrics_text, score_file
+
+    result = score_file(Path(args.dataset), Path(args.answers))
+    print(json.dumps(result, default=str) if args.json else metrics_text(result))
+    return 0
+
+
+def cmd_eval_report(args: argparse.Namespace, settings: Settings) -> int:
+    _evals_importable()
+    from evals.run import main as run_evals
+
+    return run_evals(["--split", args.split] + (["--limit", str(args.limit)] if args.limit else []))
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.web.server import serve
+
+    updates = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
+    serve(settings.model_copy(update=updates))
+    return 0
+
+
+def cmd_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.feedback import FeedbackStore
+
+    n = FeedbackStore(settings.data_dir).export_csv(Path(args.csv))
+    print(f"Wrote {n} feedback rows to {args.csv}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from advisor.roadmap.command import add_arguments as _roadmap_arguments
+
     p = argparse.ArgumentParser(prog="advisor", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     ix = sub.add_parser("index", help="build or refresh the search index")
@@ -98,6 +152,14 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=cmd_ask)
     chat = sub.add_parser("chat", help="a conversation in the terminal")
     chat.set_defaults(func=cmd_chat)
+    from advisor.calc_cli import add_arguments as _calc_arguments
+
+    calc = sub.add_parser("calc", help="run a calculator: advisor calc NAME --arg value ... | --list")
+    _calc_arguments(calc)
+    calc.set_defaults(func=cmd_calc)
+    rm = sub.add_parser("roadmap", help="a cited career roadmap (AR 690-13, OPM ITPM guide, CP-34)")
+    _roadmap_arguments(rm)
+    rm.set_defaults(func=cmd_roadmap)
     ev = sub.add_parser("eval", help="evaluation suite")
     evsub = ev.add_subparsers(dest="eval_command", required=True)
     run = evsub.add_parser("run", help="answer every case of a dataset (JSONL) into OUT")
@@ -105,11 +167,32 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True)
     run.add_argument("--writer", default=None, help="override ADVISOR_LLM for this run")
     run.set_defaults(func=cmd_eval_run)
+    sc = evsub.add_parser("score", help="print the metrics of an answers file against its dataset")
+    sc.add_argument("--dataset", required=True)
+    sc.add_argument("--answers", required=True)
+    sc.add_argument("--json", action="store_true", help="print metrics and per-case results as JSON")
+    sc.set_defaults(func=cmd_eval_score)
+    rep = evsub.add_parser("report", help="the full evaluation: all systems, scores, report")
+    rep.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    rep.add_argument("--limit", type=int, default=None, help="a stratified subset of about N cases")
+    rep.set_defaults(func=cmd_eval_report)
+    srv = sub.add_parser("serve", help="run the web app and REST API (default 127.0.0.1:7860)")
+    srv.add_argument("--host", default=None, help="bind address (ADVISOR_HOST)")
+    srv.add_argument("--port", type=int, default=None, help="port (ADVISOR_PORT)")
+    srv.set_defaults(func=cmd_serve)
+    fb = sub.add_parser("feedback", help="readers' feedback on answers")
+    fbsub = fb.add_subparsers(dest="feedback_command", required=True)
+    fbx = fbsub.add_parser("export", help="write every feedback row to a CSV file")
+    fbx.add_argument("--csv", required=True, metavar="FILE")
+    fbx.set_defaults(func=cmd_feedback_export)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args, extra = build_parser().parse_known_args(argv)
+    if extra and getattr(args, "command", None) != "calc":
+        build_parser().parse_args(argv)  # reports the unknown arguments and exits
+    args.extra = extra
     try:
         settings = Settings()
         return int(args.func(args, settings) or 0)
@@ -118,6 +201,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except ValueError as e:
         _err(str(e))
+        return 2
+    except OSError as e:  # a file that cannot be read or written: name it, no traceback
+        _err(f"{e.strerror or e}: {e.filename}" if e.filename else str(e))
+        return 2
+    except RecursionError:  # e.g. a JSON value nested thousands deep in a --arg or a dataset
+        _err("The input is nested too deeply to read. Flatten it and try again.")
         return 2
 
 
