@@ -21,9 +21,15 @@ index: $(STAMP)
 	$(BIN)/advisor index
 
 run: index
-	$(BIN)/advisor chat
+	$(BIN)/python app.py
 
+# The browser test (tests/web, marked `browser`) drives Debian's Chromium: install it once when
+# missing and we are root, without questions (the emoji font draws the feedback buttons).
 test: $(STAMP)
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji; \
+	fi
 	$(BIN)/python -m pytest -q
 
 eval: index

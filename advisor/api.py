@@ -1,0 +1,181 @@
+"""The REST API: ask, calculators, sources, feedback and a health check, on the web app's server.
+
+``install_api(app, services)`` adds ``POST /api/ask``, ``POST /api/calc/{name}``,
+``GET /api/sources/{doc}/{section}``, ``POST /api/feedback`` and ``GET /healthz`` to a
+FastAPI app. Every error is JSON ``{"error": message}`` with a 4xx status for bad input
+(400 bad question, 401 login, 404 unknown calculator or section, 413 too large, 422 invalid
+body); HTTP Basic guards ``/api`` when ``ADVISOR_AUTH`` is set. Wiring only: the answers,
+results and passages come from ``Services``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPBasic, HTTPBasicCredentials
+from pydantic import BaseModel, Field, ValidationError, model_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from advisor.calculators.base import CalculatorError
+from advisor.errors import InvalidQuestion
+from advisor.feedback import FeedbackIn
+from advisor.models import Answer, Calculation
+from advisor.validation import MAX_CHARS, MAX_HISTORY_TURNS
+from advisor.web.auth import check
+from advisor.web.passages import SectionNotFound, SectionView
+from advisor.web.services import AdvisorUnavailable, Services
+
+MAX_BODY_BYTES = 1_000_000
+_BASIC = HTTPBasic(auto_error=False)  # module level: route annotations are resolved from globals
+
+
+class ApiError(Exception):
+    """An error answered as ``{"error": message}`` with ``status``."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.headers = status, message, headers
+
+
+class Turn(BaseModel):
+    """One earlier message; only the user's turns feed a follow-up."""
+
+    role: Literal["user", "assistant", "system"] = "user"
+    content: str = Field(max_length=50_000)
+
+
+class AskRequest(BaseModel):
+    question: str = Field(max_length=MAX_CHARS, description="The question, at most 4,000 characters.",
+                          examples=["Can I appeal the grade of my position?"])
+    history: list[Annotated[str, Field(max_length=MAX_CHARS)] | Turn] = Field(
+        default_factory=list, max_length=2 * MAX_HISTORY_TURNS,
+        description="Earlier turns, oldest first: questions as strings or {role, content} "
+                    "messages; at most 20 user turns.",
+    )
+
+    @model_validator(mode="after")
+    def _at_most_20_user_turns(self) -> AskRequest:
+        users = sum(1 for t in self.history if isinstance(t, str) or t.role == "user")
+        if users > MAX_HISTORY_TURNS:
+            raise ValueError(f"history has {users} user turns; at most {MAX_HISTORY_TURNS} are accepted.")
+        return self
+
+
+class ErrorBody(BaseModel):
+    error: str
+
+
+class Health(BaseModel):
+    status: Literal["ok", "loading", "error"]
+    index_loaded: bool
+    documents: int
+    chunks: int
+    index_built_at: str
+    version: str
+    error: str | None = None
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 404, 413, 422, 503)
+}
+
+
+def install_api(app: FastAPI, services: Services, users: dict[str, str] | None = None) -> None:
+    """Add the API routes, the JSON error handlers and the body-size limit to ``app``."""
+    app.include_router(_router(services, users or {}), prefix="/api", responses=_ERRORS)
+    _install_errors(app)
+
+    @app.get("/healthz", response_model=Health, tags=["health"])
+    def healthz() -> JSONResponse:
+        """Whether the index is loaded, how many documents and chunks it has, the version."""
+        health = services.health()
+        return JSONResponse(health, status_code=503 if health["status"] == "error" else 200)
+
+    @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+                   include_in_schema=False)
+    def no_such_endpoint(rest: str, request: Request) -> None:
+        raise ApiError(404, f"No API endpoint {request.method} /api/{rest}. See /docs.")
+
+
+def _router(services: Services, users: dict[str, str]) -> APIRouter:
+    def require_login(creds: Annotated[HTTPBasicCredentials | None, Depends(_BASIC)]) -> None:
+        if users and (creds is None or not check(users, creds.username, creds.password)):
+            raise ApiError(401, "Log in with HTTP Basic (a user of ADVISOR_AUTH).",
+                           {"WWW-Authenticate": 'Basic realm="advisor"'})
+
+    router = APIRouter(dependencies=[Depends(require_login)])
+
+    @router.post("/ask", response_model=Answer, tags=["ask"])
+    def ask(req: AskRequest) -> Answer:
+        """Answer a question from the three documents, with citations and calculations."""
+        history = [t if isinstance(t, str) else t.model_dump() for t in req.history]
+        try:
+            return services.ask(req.question, history)
+        except InvalidQuestion as e:
+            raise ApiError(400, str(e)) from e
+        except AdvisorUnavailable as e:
+            raise ApiError(503, str(e)) from e
+
+    @router.post("/calc/{name}", response_model=Calculation, tags=["calculators"])
+    def calc(name: str, inputs: Annotated[dict[str, Any], Body(
+            examples=[{"action_date": "2026-11-02"}])] = {}) -> Calculation:  # noqa: B006
+        """Run calculator ``name`` on a JSON object of its inputs (see each input model)."""
+        try:
+            calculator = services.calculator(name)
+        except KeyError as e:
+            raise ApiError(404, str(e.args[0])) from e
+        try:
+            return calculator(inputs, services.context())
+        except ValidationError as e:
+            raise ApiError(422, _validation_message(e.errors())) from e
+        except (CalculatorError, ValueError, ArithmeticError) as e:  # impossible values
+            raise ApiError(422, str(e) or type(e).__name__) from e
+
+    @router.get("/sources/{doc}/{section:path}", response_model=SectionView, tags=["sources"])
+    def source(doc: str, section: str) -> SectionView:
+        """A section's text, breadcrumb and pin-cite; ``doc`` is an id or short name."""
+        try:
+            return services.library.view(services.library.section(doc, section))
+        except SectionNotFound as e:
+            raise ApiError(404, str(e)) from e
+
+    @router.post("/feedback", status_code=201, tags=["feedback"])
+    def feedback(item: FeedbackIn) -> dict[str, int]:
+        """Store a rating, comment or wrong-citation flag on an answer."""
+        return {"id": services.feedback.add(item)}
+
+    return router
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_r: Request, e: ApiError) -> JSONResponse:
+        return JSONResponse({"error": e.message}, status_code=e.status, headers=e.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_body(_r: Request, e: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"error": _validation_message(e.errors())}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_r: Request, e: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(e.detail)}, status_code=e.status_code, headers=e.headers)
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
+        size = request.headers.get("content-length", "0")
+        if request.url.path.startswith("/api/") and (not size.isdigit() or int(size) > MAX_BODY_BYTES):
+            return JSONResponse({"error": f"The request body is over {MAX_BODY_BYTES:,} bytes."},
+                                status_code=413)
+        return await call_next(request)
+
+
+def _validation_message(errors: Any) -> str:
+    parts = []
+    for err in errors:
+        loc = [str(p) for p in err.get("loc", ()) if p != "body"]
+        msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        parts.append(f"{'.'.join(loc)}: {msg}" if loc else msg)
+    return "Invalid request: " + "; ".join(parts or ["the body could not be read"]) + "."

@@ -1,0 +1,144 @@
+"""Readers' feedback on answers, kept in SQLite under ``ADVISOR_DATA_DIR`` and exported as CSV.
+
+The database (``feedback.sqlite3``) is created on the first write, owner-only (0600) in an
+owner-only folder, in WAL mode. Every write opens its own connection under a process lock,
+with a busy timeout for writers in other processes, so concurrent submissions are never
+lost. This module stores and exports; it does not judge, aggregate or display feedback.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+FILENAME = "feedback.sqlite3"
+BUSY_TIMEOUT_MS = 30_000
+COLUMNS = ("id", "time", "question", "answer", "citations", "writer", "rating", "comment",
+           "wrong_citation")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    time TEXT NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    citations TEXT NOT NULL,
+    writer TEXT NOT NULL,
+    rating TEXT,
+    comment TEXT NOT NULL,
+    wrong_citation INTEGER NOT NULL
+)
+"""
+
+
+class FeedbackIn(BaseModel):
+    """One reader's verdict on one answer: a rating, a comment and/or a wrong-citation flag."""
+
+    question: str = Field(max_length=4000, description="The question that was answered.")
+    answer: str = Field(default="", max_length=50_000, description="The answer text shown.")
+    citations: list[dict[str, Any] | str] = Field(
+        default_factory=list, max_length=50,
+        description="The answer's citations (Citation JSON objects or pin-cites).",
+    )
+    writer: str = Field(default="", max_length=40, description="Which writer produced the answer.")
+    rating: Literal["up", "down"] | None = Field(default=None, description="Thumbs up or down.")
+    comment: str = Field(default="", max_length=2000, description="Optional free text.")
+    wrong_citation: bool = Field(default=False, description="The reader says a citation is wrong.")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> FeedbackIn:
+        if self.rating is None and not self.comment.strip() and not self.wrong_citation:
+            raise ValueError("Give a rating (up or down), a comment or the wrong-citation flag.")
+        return self
+
+
+class FeedbackStore:
+    """The feedback table of one data folder; safe to share between threads."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = Path(data_dir) / FILENAME
+        self._lock = threading.Lock()
+        self._init_lock = threading.Lock()
+        self._ready = False
+
+    def add(self, item: FeedbackIn) -> int:
+        """Store one submission; returns its row id."""
+        row = (
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            item.question, item.answer, json.dumps(item.citations, ensure_ascii=False),
+            item.writer, item.rating, item.comment.strip(), int(item.wrong_citation),
+        )
+        with self._lock, self._connect() as db:
+            cur = db.execute(
+                "INSERT INTO feedback (time, question, answer, citations, writer, rating, comment,"
+                " wrong_citation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row,
+            )
+            return int(cur.lastrowid or 0)
+
+    def count(self) -> int:
+        if not self.path.exists():
+            return 0
+        with self._connect() as db:
+            return int(db.execute("SELECT COUNT(*) FROM feedback").fetchone()[0])
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Every submission, oldest first, as plain dicts (citations still JSON text)."""
+        if not self.path.exists():
+            return []
+        with self._connect() as db:
+            cur = db.execute(f"SELECT {', '.join(COLUMNS)} FROM feedback ORDER BY id")
+            return [dict(zip(COLUMNS, r, strict=True)) for r in cur.fetchall()]
+
+    def export_csv(self, out: Path) -> int:
+        """Write every submission to ``out`` as CSV with a header; returns the row count."""
+        rows = self.rows()
+        with Path(out).open("w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+        return len(rows)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        self._create()
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            with db:  # commits, or rolls back on error
+                yield db
+        finally:
+            db.close()
+
+    def _create(self) -> None:
+        if self._ready:
+            return
+        with self._init_lock:
+            if not self._ready:
+                self._create_file()
+                self._ready = True
+
+    def _create_file(self) -> None:
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Create the file ourselves so it is owner-only from the first byte; SQLite gives the
+        # -wal and -shm files the same permissions as the database.
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.close(fd)
+        os.chmod(self.path, 0o600)
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute(_SCHEMA)
+            db.commit()
+        finally:
+            db.close()

@@ -1,0 +1,12 @@
+"""The web app's pieces: shared services, passage lookup, calculator forms and the Gradio tabs.
+
+``services`` and ``passages`` and ``forms`` work without Gradio (the REST API uses them);
+the ``*_tab`` modules and ``ui`` build the Gradio page. ``server.create_app`` wires both onto
+one FastAPI app. Importing this package does no I/O; it only switches Gradio's analytics
+off before any module here imports Gradio.
+"""
+
+import os
+
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # must precede the first `import gradio`
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")

@@ -1,0 +1,176 @@
+"""The page in a real browser: Debian's Chromium, headless, driven by Playwright over the live server.
+
+Asks a question, opens a citation chip's passage, gives feedback and finds the row in SQLite,
+runs a calculator (bad, then good values), opens deep links, uses the keyboard, saves
+screenshots at 1280 and 390 px to test-artifacts/, and checks that every request the page
+made went to 127.0.0.1. Never runs `playwright install`: Chromium comes from apt (see Makefile).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ANSWER_TIMEOUT_MS = 180_000
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make test installs it)"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def requests_seen() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def page_at(browser, live_server, requests_seen):
+    pages = []
+
+    def open_page(query: str = "", width: int = 1280, height: int = 900):
+        ctx = browser.new_context(viewport={"width": width, "height": height},
+                                  is_mobile=width < 500, has_touch=width < 500)
+        page = ctx.new_page()
+        page.on("request", lambda r: requests_seen.append(r.url))
+        page.goto(f"{live_server}/{query}")
+        page.get_by_role("tab", name="Chat").wait_for(timeout=60_000)
+        pages.append(ctx)
+        return page
+
+    yield open_page
+    for ctx in pages:
+        ctx.close()
+
+
+def _artifacts() -> Path:
+    folder = Path(__file__).resolve().parents[2] / "test-artifacts"  # git-ignored
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def test_ask_read_the_cited_passage_and_give_feedback(page_at, web_settings):
+    page = page_at()
+    started = time.perf_counter()
+    page.get_by_label("Your question").fill("I was downgraded on 2026-11-02. When is my appeal deadline?")
+    page.get_by_role("button", name="Ask", exact=True).click()
+    chip = page.locator(".cite-chip").first
+    chip.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    print(f"answer shown after {time.perf_counter() - started:.1f} s")
+    assert "Tuesday, November 17, 2026" in page.locator("#chatbot").inner_text()
+    assert chip.inner_text().startswith("AR 690-13 ¶ ")
+    assert "AR 690-13 para 3-9b" in page.locator(".calc-card").first.inner_text()
+
+    chip.click()
+    mark = page.locator("#passage mark").first
+    mark.wait_for(timeout=30_000)
+    assert "15 calendar days" in mark.inner_text()
+    assert "Chapter 3" in page.locator("#passage").inner_text()  # the breadcrumb
+    page.screenshot(path=str(_artifacts() / "desktop-1280-answer.png"), full_page=True)
+
+    page.get_by_label("Comment on this answer (optional)").fill("browser test comment")
+    page.get_by_label("A citation is wrong").check()
+    page.get_by_role("button", name="👍 Helpful").click()
+    page.get_by_text("Thank you — your feedback was saved.").wait_for(timeout=30_000)
+    with sqlite3.connect(web_settings.data_dir / "feedback.sqlite3") as db:
+        row = db.execute("SELECT question, rating, wrong_citation, citations FROM feedback "
+                         "WHERE comment = 'browser test comment'").fetchone()
+    assert row[0].startswith("I was downgraded") and row[1] == "up" and row[2] == 1
+    assert json.loads(row[3])[0]["source"] == "AR 690-13"
+
+    page.get_by_role("button", name="New conversation").click()
+    page.get_by_text("Ask a question, or pick an example:").wait_for(timeout=30_000)
+    expect(page.locator(".cite-chip")).to_have_count(0, timeout=30_000)  # panels re-render
+
+
+def test_an_empty_question_gets_a_message_and_the_page_keeps_working(page_at):
+    page = page_at()
+    page.get_by_role("button", name="Ask", exact=True).click()
+    page.locator("#chat-status").get_by_text("The question is empty").wait_for(timeout=30_000)
+    page.get_by_label("Your question").fill("What is the IT Core Series in CP-34?")
+    page.get_by_label("Your question").press("Enter")  # the keyboard asks, too
+    page.locator(".cite-chip").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    page.locator(".cite-chip").first.focus()
+    page.keyboard.press("Enter")  # and opens a passage
+    page.locator("#passage mark").first.wait_for(timeout=30_000)
+
+
+def test_calculator_form_rejects_an_impossible_date_then_computes(page_at):
+    page = page_at()
+    page.get_by_role("tab", name="Calculators").click()
+    date = page.get_by_label("Action date")
+    date.fill("2026-02-30")
+    page.get_by_role("button", name="Calculate").click()
+    page.locator("#calc-result").get_by_text("not a real calendar date").wait_for(timeout=30_000)
+    date.fill("2026-11-02")
+    page.get_by_role("button", name="Calculate").click()
+    page.locator("#calc-result").get_by_text("Tuesday, November 17, 2026").first.wait_for(timeout=30_000)
+    assert "AR 690-13 para 3-9b" in page.locator("#calc-result").inner_text()
+
+
+@pytest.mark.parametrize("query,expect", [
+    ("?section=AR%20690-13%203-13", "Formal appeal procedures"),
+    ("?section=AR%20690-13%20para%203-13", "Formal appeal procedures"),
+    ("?section=CP-34%20%E2%80%94%20IT%20Core%20Series", "0391 Telecommunications"),
+    ("?section=AR%20690-13%2042-42", "Section not found"),
+])
+def test_deep_links_open_the_browse_tab(page_at, query, expect):
+    page = page_at(query)
+    page.locator("#viewer").get_by_text(expect).first.wait_for(timeout=30_000)
+    assert page.get_by_role("tab", name="Browse").get_attribute("aria-selected") == "true"
+
+
+def test_browse_search_opens_a_section(page_at):
+    page = page_at()
+    page.get_by_role("tab", name="Browse").click()
+    page.get_by_label("Search sections").fill("retroactive benefits")
+    page.get_by_label("AR 690-13 ¶ 3-9b · Overview").check()
+    page.locator("#viewer").get_by_text("15 calendar days").first.wait_for(timeout=30_000)
+
+
+def test_every_control_is_labelled(page_at):
+    page = page_at()
+    unnamed = page.evaluate("""() => [...document.querySelectorAll('input, textarea, select, button')]
+        .filter(el => el.type !== 'hidden' && el.offsetParent !== null)
+        .filter(el => !((el.getAttribute('aria-label') || el.title || (el.labels && el.labels[0]
+                         && el.labels[0].textContent) || (el.tagName === 'BUTTON' && el.textContent)
+                         || '').trim()))
+        .map(el => el.outerHTML.slice(0, 120))""")
+    assert unnamed == []
+
+
+def test_phone_width_screenshot_after_an_answer(page_at):
+    page = page_at(width=390, height=844)
+    page.get_by_label("Your question").fill("Can I appeal the grade of my position?")
+    page.get_by_role("button", name="Ask", exact=True).click()
+    page.locator(".cite-chip").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    page.locator(".cite-chip").first.click()
+    page.locator("#passage mark").first.wait_for(timeout=30_000)
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways at phone width ({width}px)"
+    page.screenshot(path=str(_artifacts() / "phone-390-answer.png"), full_page=True)
+
+
+def test_every_request_went_to_loopback(requests_seen):
+    assert requests_seen, "the browser tests recorded no requests"
+    outside = sorted({u for u in requests_seen
+                      if not u.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))})
+    assert outside == []
+    (_artifacts() / "browser-requests.json").write_text(json.dumps(sorted(set(requests_seen)), indent=1))

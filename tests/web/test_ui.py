@@ -1,0 +1,133 @@
+"""The page's handlers without a browser: chat streaming, passages, feedback, forms, deep links."""
+
+from __future__ import annotations
+
+import itertools
+from types import SimpleNamespace
+
+import pytest
+
+
+def _run(services, message, turns=None):
+    from advisor.web.chat_tab import respond
+
+    return list(respond(services, message, turns or []))
+
+
+def test_an_answer_streams_as_growing_text_and_lands_in_the_turns(services):
+    steps = _run(services, "I was downgraded on 2026-11-02. When is my appeal deadline?")
+    texts = [s[0][-1]["content"] for s in steps if isinstance(s[0], list)]
+    assert texts[0] == "_Searching the documents…_"
+    streamed = texts[1:]
+    assert len(streamed) > 3 and all(a in b or b.startswith(a) for a, b in itertools.pairwise(streamed))
+    turns = steps[-1][1]
+    assert turns[0]["answer"]["calculations"][0]["result"] == "2026-11-17"
+    assert streamed[-1].startswith("**Tuesday, November 17, 2026**")
+
+
+def test_a_follow_up_passes_earlier_questions_as_history(services, monkeypatch):
+    seen = {}
+    real = services.ask
+
+    def spy(question, history=None):
+        seen["history"] = history
+        return real(question, history)
+
+    monkeypatch.setattr(services, "ask", spy)
+    first = _run(services, "I was downgraded on 2026-11-02.")[-1][1]
+    _run(services, "When is my appeal deadline?", first)
+    assert seen["history"] == ["I was downgraded on 2026-11-02."]
+
+
+@pytest.mark.parametrize("message,words", [("", "empty"), ("   ", "empty"), ("x" * 4001, "limit is 4,000")])
+def test_empty_or_oversized_messages_get_a_clear_status(services, message, words):
+    steps = _run(services, message)
+    assert len(steps) == 1
+    assert steps[0][3].startswith("⚠️") and words in steps[0][3]
+
+
+def test_a_chip_opens_the_passage_with_the_quote_marked(services):
+    from advisor.web.chat_tab import show_passage
+
+    quote = "A position classification appeal will be canceled if the appellant requests cancellation in writing."
+    md = show_passage(services, "AR 690-13", "3-13j(1)", [quote])
+    assert f"<mark>{quote}</mark>" in md and "3-13. Formal appeal procedures" in md
+
+
+def test_feedback_from_the_page_is_stored(services):
+    from advisor.web.chat_tab import save_feedback
+
+    turn = _run(services, "Can I appeal the grade of my position?")[-1][1][0]
+    before = services.feedback.count()
+    assert save_feedback(services, turn, "down", "para is wrong", True).startswith("Thank you")
+    row = services.feedback.rows()[-1]
+    assert services.feedback.count() == before + 1
+    assert (row["rating"], row["comment"], row["wrong_citation"]) == ("down", "para is wrong", 1)
+    assert "3-" in row["citations"] and row["question"] == "Can I appeal the grade of my position?"
+    assert save_feedback(services, turn, None, "", False).startswith("⚠️")
+
+
+@pytest.mark.parametrize("values,words", [(("",), "is required"), (("2026-13-01",), "not a real"),
+                                          (("yesterday",), "YYYY-MM-DD")])
+def test_calculator_form_errors_are_shown(services, values, words):
+    from advisor.web.calculators_tab import calculate
+
+    out = calculate(services, "downgrade_appeal_deadline", *values)
+    assert out.startswith("⚠️") and words in out
+
+
+def test_calculator_form_shows_result_rule_and_pin_cite(services):
+    from advisor.web.calculators_tab import calculate
+
+    out = calculate(services, "downgrade_appeal_deadline", "2026-11-02")
+    assert "**Tuesday, November 17, 2026**" in out and "— AR 690-13 para 3-9b" in out
+
+
+@pytest.mark.parametrize("query,ok", [({"section": "AR 690-13 3-13"}, True), ({"section": "AR 690-13 para 3-13"}, True),
+                                      ({"section": "CP-34 — IT Core Series"}, True), ({"section": "AR 690-13 77-1"}, False)])
+def test_deep_links_open_the_section_or_say_how_to_write_one(services, query, ok):
+    from advisor.web.browse_tab import on_load
+
+    _tabs, viewer, ref = on_load(services, SimpleNamespace(query_params=query))
+    assert ref == query["section"]
+    assert ("Section not found" not in viewer) is ok
+    assert ("Write a section as" in viewer) is not ok
+
+
+def test_no_deep_link_changes_nothing(services):
+    from advisor.web.browse_tab import on_load
+
+    assert all(type(x).__name__ == "dict" or x is not None for x in on_load(services, SimpleNamespace(query_params={})))
+
+
+def test_table_of_contents_search(services):
+    from advisor.web.browse_tab import toc_choices
+
+    choices, note = toc_choices(services.library, "cp-34", "")
+    assert ("CP-34 — IT Core Series", "cp-34::IT Core Series") in choices and note.startswith("7 sections")
+    choices, note = toc_choices(services.library, "", "zzzz-nothing")
+    assert choices == [] and "No section matches" in note
+
+
+def test_about_names_dates_status_and_the_disclaimer(services):
+    from advisor.web.about_tab import about_markdown
+
+    md = about_markdown(services.library)
+    assert "1990-09-28" in md and "DCIPS" in md and "not legal advice" in md and "CPAC/HR" in md
+
+
+def test_tabs_are_a_list_a_roadmap_builder_can_join(services):
+    import gradio as gr
+
+    from advisor.web.ui import build_ui, default_tabs
+
+    def roadmap(page) -> None:
+        with gr.Tab("Roadmap", id="roadmap"):
+            gr.Markdown("later")
+
+    tabs = default_tabs()
+    blocks = build_ui(services, [*tabs[:-1], roadmap, tabs[-1]])
+    ids = [b.id for b in blocks.blocks.values() if isinstance(b, gr.Tab)]
+    assert len(ids) == 5
+    labels = [b.label for b in blocks.blocks.values() if isinstance(b, gr.Tab)]
+    assert labels == ["Chat", "Calculators", "Browse", "Roadmap", "About"]
