@@ -35,9 +35,9 @@ TabBuilder = Callable[[Page], None]
 
 def default_tabs() -> list[TabBuilder]:
     """Chat, Calculators, Browse, About -- insert a Roadmap builder before About."""
-    from advisor.web import about_tab, browse_tab, calculators_tab, chat_tab
+    from advisor.web import about_tab, browse_tab, calculators_tab, chat_tab, roadmap_tab
 
-    return [chat_tab.build, calculators_tab.build, browse_tab.build, about_tab.build]
+    return [chat_tab.build, calculators_tab.build, browse_tab.build, roadmap_tab.build, about_tab.build]
 
 
 def theme() -> gr.themes.Base:
