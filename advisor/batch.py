@@ -17,13 +17,25 @@ from advisor.errors import AdvisorError
 
 def read_cases(path: Path) -> tuple[list[dict], list[str]]:
     cases, problems = [], []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise AdvisorError(f"Cannot read the dataset {path}: {e.strerror or e}.") from e
+    for n, data in enumerate(raw.splitlines(), start=1):
+        try:
+            line = data.decode("utf-8-sig" if n == 1 else "utf-8")  # a BOM from Windows editors
+        except UnicodeDecodeError:
+            problems.append(f"{path.name}:{n}: not UTF-8 text; skipped")
+            continue
         if not line.strip():
             continue
         try:
             case = json.loads(line)
         except json.JSONDecodeError as e:
             problems.append(f"{path.name}:{n}: not JSON ({e.msg}); skipped")
+            continue
+        except RecursionError:
+            problems.append(f"{path.name}:{n}: JSON nested too deeply; skipped")
             continue
         if not isinstance(case, dict) or not isinstance(case.get("id"), str):
             problems.append(f"{path.name}:{n}: needs a string 'id'; skipped")

@@ -46,5 +46,7 @@ class Settings(BaseSettings):
     today: date | None = Field(
         default=None, description="Answer as of this date instead of the clock (tests, replay)."
     )
-    max_question_chars: int = Field(default=4000, description="Longest question accepted.")
+    max_question_chars: int = Field(
+        default=4000, ge=1, le=100_000, description="Longest question accepted (characters)."
+    )
     top_k: int = Field(default=8, ge=1, le=50, description="Chunks retrieved per question.")

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import re
 import shutil
+import sqlite3
 import time
 import uuid
 from collections.abc import Callable
@@ -31,6 +34,8 @@ from advisor.corpus import load_corpus
 from advisor.embeddings import MODEL_NAME, ChromaEmbedding, Embedder, shared_embedder
 from advisor.errors import IndexCorrupt, IndexMissing
 from advisor.keywords import KeywordIndex
+
+log = logging.getLogger(__name__)
 
 COLLECTION = "advisor_chunks"
 FORMAT_VERSION = 1
@@ -87,11 +92,24 @@ def chroma_client(path: Path | None, settings: Settings) -> Any:
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
+def _connect(path: Path, settings: Settings) -> Any:
+    """The Chroma client; an unreachable server is named as such (rebuilding would not help)."""
+    try:
+        return chroma_client(path, settings)
+    except Exception as e:
+        if not settings.chroma_url:
+            raise
+        raise IndexCorrupt(f"Cannot reach the Chroma server at {settings.chroma_url} ({e}). Start it, "
+                           "or unset ADVISOR_CHROMA_URL to use the local index.") from e
+
+
 def _current_build(index_dir: Path) -> Path | None:
     pointer = index_dir / "CURRENT"
     if not pointer.exists():
         return None
-    name = pointer.read_text().strip()
+    name = pointer.read_bytes().decode("utf-8", "replace").strip()
+    if name and not re.fullmatch(r"[\w-]+", name):  # damaged: never follow it out of builds/
+        name = "(unreadable CURRENT pointer)"
     return index_dir / "builds" / name if name else None
 
 
@@ -112,14 +130,14 @@ def build_index(
     index_dir = settings.index_dir
     (index_dir / "builds").mkdir(parents=True, exist_ok=True)
     (index_dir / "cache").mkdir(exist_ok=True)
-    _sweep_partial(index_dir)
+    _sweep_partial(index_dir, settings)
 
     chunks = chunk_documents(load_corpus(settings.corpus_dir))
     progress(f"Parsed corpus: {len(chunks)} chunks.")
     current = _current_build(index_dir)
     previous = _read_manifest(current) if current and not rebuild else None
     hashes = {c.chunk_id: c.content_hash for c in chunks}
-    if previous and previous.get("hashes") == hashes and _healthy(current, settings):
+    if previous and previous.get("hashes") == hashes and _healthy(current, settings, embedder):
         return BuildReport(current.name, len(chunks), 0, len(chunks), 0, time.perf_counter() - t0, False)
 
     cache = {} if rebuild else _load_cache(index_dir)
@@ -130,7 +148,7 @@ def build_index(
         vectors = embedder.encode([c.embed_text for c in todo], progress=False)
         for c, v in zip(todo, vectors):
             cache[c.content_hash] = v
-    removed = len(set(previous["hashes"]) - set(hashes)) if previous else 0
+    removed = len(set(previous.get("hashes") or {}) - set(hashes)) if previous else 0
 
     # unique per build: Chroma caches clients by path, so a path is never reused
     name = time.strftime("%Y%m%d-%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
@@ -144,7 +162,7 @@ def build_index(
     pointer_tmp = index_dir / f".CURRENT.{os.getpid()}"
     pointer_tmp.write_text(name)
     os.replace(pointer_tmp, index_dir / "CURRENT")
-    _prune(index_dir, keep={name, current.name if current else ""})
+    _prune(index_dir, keep={name, current.name if current else ""}, settings=settings)
     progress(f"Index {name} is live.")
     return BuildReport(name, len(chunks), len(todo), len(chunks) - len(todo), removed,
                        time.perf_counter() - t0, True)
@@ -157,7 +175,7 @@ def _write_build(path: Path, chunks: list[Chunk], cache: dict, settings: Setting
             f.write(c.model_dump_json() + "\n")
     KeywordIndex.build([c.embed_text for c in chunks]).save(path / "bm25")
     client = chroma_client(path / "chroma", settings)
-    coll_name = COLLECTION if not settings.chroma_url else f"{COLLECTION}_{name.replace('-', '_')}"
+    coll_name = _collection_name(name, settings)
     coll = client.get_or_create_collection(
         coll_name, embedding_function=ChromaEmbedding(embedder), metadata={"hnsw:space": "cosine"}
     )
@@ -179,6 +197,11 @@ def _write_build(path: Path, chunks: list[Chunk], cache: dict, settings: Setting
     (path / "manifest.json").write_text(json.dumps(manifest, indent=1))
 
 
+def _collection_name(build: str, settings: Settings) -> str:
+    # one Chroma server serves every build (and maybe other machines): a name per build
+    return COLLECTION if not settings.chroma_url else f"{COLLECTION}_{build.replace('-', '_')}"
+
+
 def _file_hash_one(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -191,7 +214,7 @@ def open_index(settings: Settings, embedder: Embedder | None = None) -> OpenInde
     if not current.is_dir():
         raise IndexCorrupt(f"The live index {current} is missing. {REBUILD_HINT}")
     manifest = _read_manifest(current)
-    if manifest is None or manifest.get("format") != FORMAT_VERSION:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
         raise IndexCorrupt(f"The index manifest in {current} is unreadable or outdated. {REBUILD_HINT}")
     try:
         if _file_hash_one(current / "chunks.jsonl") != manifest["files"]["chunks.jsonl"]:
@@ -202,37 +225,61 @@ def open_index(settings: Settings, embedder: Embedder | None = None) -> OpenInde
                   (current / "chunks.jsonl").read_text(encoding="utf-8").splitlines() if line]
         keywords = KeywordIndex.load(current / "bm25")
         embedder = embedder or shared_embedder()
-        client = chroma_client(current / "chroma", settings)
+        if not settings.chroma_url:
+            _check_sqlite(current / "chroma" / "chroma.sqlite3")
+        client = _connect(current / "chroma", settings)
         coll = client.get_collection(manifest["collection"], embedding_function=ChromaEmbedding(embedder))
         count = coll.count()
+        if chunks:  # read one vector back and search with it: damage can hide until a query
+            probe = coll.get(ids=[chunks[0].chunk_id], include=["embeddings"])["embeddings"]
+            coll.query(query_embeddings=[list(probe[0])], n_results=1, include=["distances"])
     except IndexCorrupt:
         raise
-    except Exception as e:  # any failure to read a part of the index means it is damaged
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as e:  # any failure to read a part of the index means it is damaged
+        # (BaseException: Chroma's Rust core reports some damage as a pyo3 PanicException)
         raise IndexCorrupt(f"The index in {current} cannot be read ({type(e).__name__}: {e}). {REBUILD_HINT}") from e
-    if count != manifest["count"] or len(chunks) != manifest["count"]:
+    if count != manifest.get("count") or len(chunks) != manifest.get("count"):
         raise IndexCorrupt(f"The index in {current} holds {count} vectors for {len(chunks)} chunks; "
-                           f"expected {manifest['count']}. {REBUILD_HINT}")
+                           f"expected {manifest.get('count')}. {REBUILD_HINT}")
     return OpenIndex(current, chunks, coll, keywords, manifest, embedder)
 
 
-def _healthy(path: Path | None, settings: Settings) -> bool:
+def _healthy(path: Path | None, settings: Settings, embedder: Embedder | None = None) -> bool:
+    """Whether the live build at ``path`` passes every check ``open_index`` makes."""
     if path is None:
         return False
     try:
-        manifest = _read_manifest(path)
-        return bool(manifest) and _file_hash(path / "bm25") == manifest["files"]["bm25"] and \
-            _file_hash_one(path / "chunks.jsonl") == manifest["files"]["chunks.jsonl"]
-    except (OSError, KeyError):
+        return open_index(settings, embedder).path == path
+    except (IndexCorrupt, IndexMissing):
         return False
+
+
+def _check_sqlite(db: Path) -> None:
+    """SQLite's own page check: Chroma opens some damaged files and fails only on a query."""
+    if not db.is_file():
+        raise IndexCorrupt(f"The vector store {db} is missing. {REBUILD_HINT}")
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            result = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        raise IndexCorrupt(f"The vector store {db} is damaged ({e}). {REBUILD_HINT}") from e
+    if result != [("ok",)]:
+        raise IndexCorrupt(f"The vector store {db} is damaged ({result[0][0]}). {REBUILD_HINT}")
 
 
 def _read_manifest(path: Path | None) -> dict | None:
     if path is None:
         return None
     try:
-        return json.loads((path / "manifest.json").read_text())
-    except (OSError, ValueError):
+        manifest = json.loads((path / "manifest.json").read_text())
+    except (OSError, ValueError, RecursionError):
         return None
+    return manifest if isinstance(manifest, dict) else None
 
 
 def _load_cache(index_dir: Path) -> dict[str, np.ndarray]:
@@ -250,16 +297,37 @@ def _save_cache(index_dir: Path, cache: dict[str, np.ndarray]) -> None:
     os.replace(tmp, index_dir / "cache" / "embeddings.npz")
 
 
-def _sweep_partial(index_dir: Path) -> None:
-    """Remove what an interrupted build left behind."""
+def _sweep_partial(index_dir: Path, settings: Settings) -> None:
+    """Remove what an interrupted build left behind (and its collection on a Chroma server)."""
     for p in (index_dir / "builds").glob(".partial-*"):
-        shutil.rmtree(p, ignore_errors=True)
-    for p in index_dir.glob(".CURRENT.*"):
+        if _drop_collection(p.name.removeprefix(".partial-"), settings):
+            shutil.rmtree(p, ignore_errors=True)
+    for p in [*index_dir.glob(".CURRENT.*"), *(index_dir / "cache").glob(".embeddings.*.npz")]:
         p.unlink(missing_ok=True)
 
 
-def _prune(index_dir: Path, keep: set[str]) -> None:
+def _prune(index_dir: Path, keep: set[str], settings: Settings) -> None:
     """Keep the live build and the one before it (a process may still be serving it)."""
     for p in (index_dir / "builds").iterdir():
-        if p.name not in keep and not p.name.startswith(".partial-"):
+        if p.name not in keep and not p.name.startswith(".partial-") and _drop_collection(p.name, settings):
             shutil.rmtree(p, ignore_errors=True)
+
+
+def _drop_collection(build: str, settings: Settings) -> bool:
+    """Delete a build's collection on the Chroma server (only builds this index dir made).
+
+    False when the server could not do it: the build's folder then stays, so the next build
+    tries again. Locally there is nothing to do: the vectors live in the build's folder.
+    """
+    if not settings.chroma_url:
+        return True
+    from chromadb.errors import NotFoundError
+
+    try:
+        chroma_client(None, settings).delete_collection(_collection_name(build, settings))
+    except NotFoundError:
+        pass  # already gone
+    except Exception as e:  # noqa: BLE001  (the server is away: retried by the next build)
+        log.warning("could not delete the collection of build %s on %s: %s", build, settings.chroma_url, e)
+        return False
+    return True

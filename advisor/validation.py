@@ -18,16 +18,13 @@ def clean_question(text: object, max_chars: int = MAX_CHARS) -> str:
     """The question as the advisor will read it, or InvalidQuestion saying what is wrong."""
     if not isinstance(text, str):
         raise InvalidQuestion(f"The question must be text, not {type(text).__name__}.")
-    if len(text) > max_chars:
-        raise InvalidQuestion(
-            f"The question is {len(text):,} characters long; the limit is {max_chars:,}. "
-            "Shorten it to the part you want answered."
-        )
+    _check_length(text, max_chars)
     text = unicodedata.normalize("NFKC", text)
     text = "".join(
         ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text
     )
     text = " ".join(text.split())
+    _check_length(text, max_chars, " once its special characters are spelled out")  # "\ufdfa" -> 18
     if not text:
         raise InvalidQuestion(
             "The question is empty. Ask about AR 690-13 (CIPMS), the OPM IT Program Management "
@@ -36,6 +33,14 @@ def clean_question(text: object, max_chars: int = MAX_CHARS) -> str:
     if not any(ch.isalnum() for ch in text):
         raise InvalidQuestion("The question has no letters or digits. Ask it in words, e.g. 'Who approves a grade band promotion?'")
     return text
+
+
+def _check_length(text: str, max_chars: int, when: str = "") -> None:
+    if len(text) > max_chars:
+        raise InvalidQuestion(
+            f"The question is {len(text):,} characters long{when}; the limit is {max_chars:,}. "
+            "Shorten it to the part you want answered."
+        )
 
 
 def clean_history(history: object, max_chars: int = MAX_CHARS) -> list[str]:

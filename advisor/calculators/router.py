@@ -62,7 +62,12 @@ def score(calculator: Calculator, lowered_question: str) -> int:
         calculator: The calculator to score.
         lowered_question: The question, lower-cased.
     """
-    return sum(1 for t in calculator.triggers if re.search(t, lowered_question))
+    # A trigger made of lookaheads ("(?s)(?=.*a)(?=.*b)") only needs trying at the start:
+    # searched at every position it costs quadratic time on a long question.
+    return sum(
+        1 for t in calculator.triggers
+        if (re.match if t.removeprefix("(?s)").startswith("(?=") else re.search)(t, lowered_question)
+    )
 
 
 def select(question: str, calculators: Sequence[Calculator]) -> list[Calculator]:
