@@ -68,7 +68,7 @@ def run_batch(dataset: Path, out: Path, settings: Settings, writer: str | None =
                 answer = {"answer": str(e), "citations": [], "calculations": [], "refused": True,
                           "confidence": 0.0, "latency_ms": 0.0, "writer": advisor.writer.name,
                           "error": str(e)}
-            except Exception as e:  # one broken case must not end the run
+            except Exception as e:  # noqa: BLE001 - one broken case must not end the run
                 failed += 1
                 answer = {"answer": "", "citations": [], "calculations": [], "refused": False,
                           "confidence": 0.0, "latency_ms": 0.0, "writer": advisor.writer.name,

@@ -26,7 +26,7 @@ from advisor.models import Answer, Calculation
 from advisor.retrieval import Hit, Retriever
 from advisor.validation import clean_history, clean_question
 from advisor.verify import verify
-from advisor.writers.base import WriteRequest, Writer
+from advisor.writers.base import Writer, WriteRequest
 from advisor.writers.extractive import ExtractiveWriter
 
 log = logging.getLogger(__name__)

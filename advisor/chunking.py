@@ -131,12 +131,12 @@ def _make_chunks(doc: Document, run: list[Section]) -> list[Chunk]:
     text = "\n".join(texts)
     primary = _common_ancestor(doc, [a.section_id for a in anchors])
     head = doc.by_id[primary]
-    base = dict(
-        doc_id=doc.doc_id, source=doc.short_name, section_id=primary, title=head.title,
-        breadcrumb=" > ".join(_crumbs(head)),
-        date=str(doc.meta.get("effective_date") or doc.meta.get("date") or ""),
-        status=str(doc.meta.get("status", "")),
-    )
+    base = {
+        "doc_id": doc.doc_id, "source": doc.short_name, "section_id": primary, "title": head.title,
+        "breadcrumb": " > ".join(_crumbs(head)),
+        "date": str(doc.meta.get("effective_date") or doc.meta.get("date") or ""),
+        "status": str(doc.meta.get("status", "")),
+    }
     pieces = _split_long(text) if len(text) > MAX_CHARS * 1.5 else [(0, text)]
     out = []
     for n, (offset, piece) in enumerate(pieces):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 from advisor.config import Settings
@@ -119,7 +118,8 @@ def cmd_eval_report(args: argparse.Namespace, settings: Settings) -> int:
     _evals_importable()
     from evals.run import main as run_evals
 
-    return run_evals(["--split", args.split] + (["--limit", str(args.limit)] if args.limit else []))
+    return run_evals(["--split", args.split] + (["--limit", str(args.limit)] if args.limit else [])
+                     + (["--writer", args.writer] if args.writer else []))
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -175,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep = evsub.add_parser("report", help="the full evaluation: all systems, scores, report")
     rep.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     rep.add_argument("--limit", type=int, default=None, help="a stratified subset of about N cases")
+    rep.add_argument("--writer", default=None, choices=["none", "openai", "ollama", "llamacpp", "scripted"],
+                     help="the advisor's writer (default ADVISOR_LLM); scripted = a labelled fake model "
+                          "that measures claim verification")
     rep.set_defaults(func=cmd_eval_report)
     srv = sub.add_parser("serve", help="run the web app and REST API (default 127.0.0.1:7860)")
     srv.add_argument("--host", default=None, help="bind address (ADVISOR_HOST)")

@@ -12,10 +12,10 @@ import re
 _FOLLOWUP_START = re.compile(
     r"^(and|but|also|so|then|what about|how about|what if|and if|if so|same|ok|okay|in that case|"
     r"who|when|how long|how much|how many|which|does that|is that|can (it|they|he|she)|what happens)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"\b(it|that|this|they|them|those|these|he|she|one|instead|there|same)\b", re.I)
-_CONTENT = re.compile(r"[a-z]{4,}", re.I)
+_PRONOUN = re.compile(r"\b(it|that|this|they|them|those|these|he|she|one|instead|there|same)\b", re.IGNORECASE)
+_CONTENT = re.compile(r"[a-z]{4,}", re.IGNORECASE)
 
 
 def is_followup(question: str) -> bool:

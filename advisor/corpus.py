@@ -23,7 +23,7 @@ _AR_PARA = re.compile(r"^(\d{1,2}-\d{1,2})\.\s*(.*)$")
 _AR_NAMED = re.compile(r"^((?:Figure|Table)\s+\d{1,2}-\d{1,2}|Appendix\s+[A-Z]|Glossary)\.?\s*(.*)$")
 _AR_CHAPTER = re.compile(r"^(Chapter\s+\d{1,2})\s*[:.]\s*(.*)$")
 _MARKER = re.compile(r"^(?:([a-z])\.|\((\d{1,2})\)|\(([a-z])\))\s+")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 class Section(BaseModel):
@@ -91,7 +91,7 @@ def split_pin_cite(cite: str) -> tuple[str, str]:
     cite = cite.strip()
     if cite.startswith(AR_SHORT):
         rest = cite[len(AR_SHORT):].strip()
-        rest = re.sub(r"^(para(graph)?\.?|¶)\s*", "", rest, flags=re.I)
+        rest = re.sub(r"^(para(graph)?\.?|¶)\s*", "", rest, flags=re.IGNORECASE)
         return AR_SHORT, rest
     for sep in (" — ", " – ", " - "):
         if sep in cite:

@@ -80,7 +80,7 @@ class ChromaEmbedding(EmbeddingFunction[Documents]):
         return {"model": MODEL_NAME}
 
     @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "ChromaEmbedding":
+    def build_from_config(config: dict[str, Any]) -> ChromaEmbedding:
         return ChromaEmbedding()
 
     def default_space(self) -> str:  # type: ignore[override]

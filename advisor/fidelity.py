@@ -14,7 +14,7 @@ import yaml
 
 from advisor.corpus import read_front_matter
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def words(text: str) -> list[str]:

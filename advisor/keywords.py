@@ -12,11 +12,13 @@ import bm25s
 import Stemmer
 
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_STOP = set(
-    "a an and are as at be by for from has have he her his i if in into is it its me my no not of on or "
-    "our she so than that the their them then there these they this to was we what when where which who "
-    "will with would you your can do does did how am".split()
-)
+_STOP = {
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "he", "her",
+    "his", "i", "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of", "on",
+    "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "to", "was", "we", "what", "when", "where", "which", "who", "will", "with",
+    "would", "you", "your", "can", "do", "does", "did", "how", "am"
+}
 _stemmer = Stemmer.Stemmer("english")
 
 

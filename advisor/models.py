@@ -55,6 +55,25 @@ class Citation(BaseModel):
         return f"{self.source} — {self.section}"
 
 
+class CheckedSentence(BaseModel):
+    """One sentence of a language model's draft and the verifier's verdict on it."""
+
+    text: str = Field(description="The sentence as the model wrote it, source markers included.")
+    kept: bool = Field(description="True when the cited passage supports it and it was shown.")
+    reason: str = Field(default="", description="Why it was removed (empty when kept).")
+
+
+class Verification(BaseModel):
+    """How a language model's draft was checked before display (``advisor.claims``)."""
+
+    sentences: list[CheckedSentence] = Field(default_factory=list)
+    removed: int = Field(default=0, description="Sentences judged unsupported and not shown.")
+    fell_back: bool = Field(
+        default=False, description="Too much was removed: the extractive answer was shown instead."
+    )
+    verify_ms: float = Field(default=0.0, description="Time spent checking and composing the draft.")
+
+
 class Answer(BaseModel):
     """What the advisor says to one question, with everything needed to check it."""
 
@@ -72,4 +91,7 @@ class Answer(BaseModel):
     notes: list[str] = Field(default_factory=list, description="Notices shown beside the answer.")
     roadmap: dict[str, Any] | None = Field(
         default=None, description="The career roadmap (steps, moves) when the question asked for one."
+    )
+    verification: Verification | None = Field(
+        default=None, description="The claim check of a language model's draft (None: no draft was checked)."
     )

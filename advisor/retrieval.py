@@ -29,10 +29,10 @@ W_TITLE = 0.0  # a title vote did not help on dev; kept as a knob
 _PARA_REF = re.compile(
     r"(?:\bpara(?:graph)?s?\.?\s*|¶\s*|\bsection\s+|\bsec\.\s*)(\d{1,2}-\d{1,2}(?:[a-z](?:\(\d{1,2}\))?(?:\([a-z]\))?)?)"
     r"|(?<![\w/-])(\d{1,2}-\d{1,2}[a-z](?:\(\d{1,2}\))?(?:\([a-z]\))?)(?![\w-])",
-    re.I,
+    re.IGNORECASE,
 )
-_NAMED_REF = re.compile(r"\b(fig(?:ure)?\.?|table|appendix)\s*(\d{1,2}-\d{1,2}|[a-e]\b)", re.I)
-_SERIES = re.compile(r"(?:\b(?:gs|gg|gm|series)[-\s]?)(\d{3,4})\b|\b(0\d{3}|[1-2]\d{3})(?:-i)?\b", re.I)
+_NAMED_REF = re.compile(r"\b(fig(?:ure)?\.?|table|appendix)\s*(\d{1,2}-\d{1,2}|[a-e]\b)", re.IGNORECASE)
+_SERIES = re.compile(r"(?:\b(?:gs|gg|gm|series)[-\s]?)(\d{3,4})\b|\b(0\d{3}|[1-2]\d{3})(?:-i)?\b", re.IGNORECASE)
 
 
 @dataclass

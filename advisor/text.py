@@ -16,7 +16,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = pos
         pos += len(line) + 1
         stripped = line.strip()
-        if not stripped or stripped.startswith("|---") or stripped.startswith("<!--"):
+        if not stripped or stripped.startswith(("|---", "<!--")):
             continue
         offset = start + (len(line) - len(line.lstrip()))
         m = _MARKER.match(line.lstrip())

@@ -12,6 +12,7 @@ resolution). Timing and crash handling are the harness's (``evals/harness.py``),
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 import numpy as np
@@ -43,14 +44,16 @@ class AdvisorSystem:
 
     name = "advisor"
 
-    def __init__(self, advisor: Any) -> None:
+    def __init__(self, advisor: Any, annotate: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> None:
         self.advisor = advisor
+        self.annotate = annotate  # e.g. the scripted model's labels on the checked sentences
 
     def answer(self, case: Case) -> dict[str, Any]:
         try:
-            return dict(self.advisor.ask(case.question, case.history).model_dump(mode="json"))
+            answer = dict(self.advisor.ask(case.question, case.history).model_dump(mode="json"))
         except AdvisorError as e:
             return {**refusal(str(e), [], self.advisor.writer.name), "error": str(e)}
+        return self.annotate(answer) if self.annotate else answer
 
 
 class RetrievalBaseline:

@@ -45,7 +45,8 @@ def recall_curves(scores: dict[str, dict[str, Any]], path: Path) -> None:
     ax.set_xlabel("k (retrieved chunks)")
     ax.set_ylabel("recall@k of gold sections")
     ax.set_title("Retrieval recall")
-    ax.legend(fontsize=8)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=8)
     _save(fig, path)
 
 

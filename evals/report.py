@@ -1,6 +1,7 @@
 """Write a run's report: ``report.md`` and a self-contained ``report.html`` (PNG figures as files
 beside them) with the headline table, per-kind pass rates, recall curves, latency, the
-advisor's refusal matrix and its failed cases; plus the one-line summary.
+advisor's refusal matrix and its failed cases, and - for a language-model writer - the claim
+check's unsupported-sentence rates before and after verification; plus the one-line summary.
 
 Takes finished scores; it runs no system and computes no metric except the ratio column.
 """
@@ -41,6 +42,7 @@ class Run:
     problems: list[str] = field(default_factory=list)
     build_seconds: float | None = None
     today: str = ""
+    writer: str = "none"  # the advisor's writer setting for the run (ADVISOR_LLM or --writer)
 
 
 def fmt(value: Any, metric: str = "") -> str:
@@ -70,10 +72,14 @@ def summary_line(run: Run) -> str:
         return f"{run.split}: {len(run.cases)} cases; systems " + ", ".join(run.scores)
     m = mine["metrics"]
     base = ", ".join(f"{n} {fmt(s['metrics']['pass_rate'])}" for n, s in run.scores.items() if n != SUBJECT)
+    checked = mine.get("verification") or {}
+    before = checked.get("unsupported_before", checked.get("judged_unsupported_before"))
+    after = checked.get("unsupported_after", checked.get("judged_unsupported_after"))
+    claims = f", unsupported sentences {_pct(before)} → {_pct(after)} after verification" if checked else ""
     return (f"{run.split}: advisor passed {sum(c['passed'] for c in mine['cases'])}/{m['cases']} "
             f"({fmt(m['pass_rate'])}; baselines {base or 'none'}), recall@5 {fmt(m['recall@5'])}, "
             f"refusal P/R {fmt(m['refusal_precision'])}/{fmt(m['refusal_recall'])}, "
-            f"p95 {fmt(m['latency_p95_ms'], '_ms')}, crashed {m['crashed']}")
+            f"p95 {fmt(m['latency_p95_ms'], '_ms')}, crashed {m['crashed']}{claims}")
 
 
 def write_report(run: Run, out: Path) -> Path:
@@ -97,6 +103,7 @@ def _blocks(run: Run) -> list[Block]:
     blocks: list[Block] = [
         ("h1", f"Evaluation report {run.started}"),
         ("p", (f"Split **{run.split}**: {len(run.cases)} cases; systems: {', '.join(systems)}; "
+               f"advisor writer: {run.writer}; "
                f"answers as of {run.today}; index build (fresh, into a temporary folder): {build}.")),
         ("p", ("Metric definitions and how sections match: `evals/README.md`. The last column is the "
                "advisor's value over the best baseline's (for latency, violations and unsupported "
@@ -122,9 +129,46 @@ def _blocks(run: Run) -> list[Block]:
                    ("img", "refusals.png", "refusal confusion matrix"),
                    ("h2", f"Failed advisor cases ({len(failed)})"),
                    ("cases", failed)]
+    for name in systems:
+        if run.scores[name].get("verification"):
+            blocks += _verification_blocks(name, run.scores[name], run.writer)
     if run.problems:
         blocks += [("h2", f"Dataset problems ({len(run.problems)})"), ("list", run.problems)]
     return blocks
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f} %"
+
+
+def _verification_blocks(name: str, scores: dict[str, Any], writer: str) -> list[Block]:
+    """Before/after unsupported-sentence rates and the check's cost (``evals/verification.py``)."""
+    v, m = scores["verification"], scores["metrics"]
+    rows = []
+    if "unsupported_before" in v:
+        rows.append(["unsupported sentences (true, from the scripted model's labels)",
+                     _pct(v["unsupported_before"]), _pct(v["unsupported_after"])])
+    rows += [["unsupported sentences (judged by the verifier)",
+              _pct(v["judged_unsupported_before"]), _pct(v["judged_unsupported_after"])],
+             ["unsupported sentences (the evaluation's own check, lexical / embedding)", "—",
+              f"{_pct(m.get('unsupported_lexical'))} / {_pct(m.get('unsupported_embedding'))}"]]
+    facts = [["answers drafted by the model and checked", str(v["answers"])],
+             ["… of which fell back to the extractive answer", str(v["fell_back"])],
+             ["sentences drafted / shown", f"{v['sentences']} / {v['sentences_shown']}"]]
+    if "unsupported_before" in v:
+        facts += [["correct sentences removed", _pct(v["supported_removed"])],
+                  ["planted unsupported sentences removed", _pct(v["unsupported_caught"])],
+                  *[[f"… {kind}", _pct(rate)] for kind, rate in v["caught_by_kind"].items()]]
+    facts += [["verification time per answer, p50 / p95 / mean",
+               " / ".join(fmt(v[k], "_ms") for k in ("verify_p50_ms", "verify_p95_ms", "verify_mean_ms"))],
+              ["whole answer, p50 (for scale)", fmt(m.get("latency_p50_ms"), "_ms")]]
+    return [("h2", f"Claim verification ({name}, writer {writer})"),
+            ("p", ("Every sentence of the model's draft must cite a numbered source that supports it "
+                   "(`advisor/claims.py`); unsupported sentences are removed, and when too much is "
+                   "removed the extractive answer is shown instead. Before = the draft; after = the "
+                   "sentences shown. Definitions: `evals/verification.py`.")),
+            ("table", ["", "before verification", "after (shown)"], rows),
+            ("table", ["", "value"], facts)]
 
 
 def _kind_cell(rate: dict[str, Any] | None) -> str:

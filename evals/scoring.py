@@ -15,6 +15,7 @@ from advisor.corpus import pin_cite
 from evals import metrics as m
 from evals.dataset import KINDS, Case
 from evals.support import Embed, judge
+from evals.verification import summarize as verification_summary
 
 
 @dataclass
@@ -64,7 +65,8 @@ def check_case(case: Case, answer: dict[str, Any]) -> dict[str, bool]:
 
 
 def score(cases: list[Case], answers: dict[str, dict[str, Any]], embed: Embed | None = None) -> dict[str, Any]:
-    """Metrics, per-kind pass rates, the refusal confusion and per-case results."""
+    """Metrics, per-kind pass rates, the refusal confusion, per-case results and (for a
+    language-model writer) the claim check's before/after summary."""
     results: list[CaseResult] = []
     rows: list[tuple[Case, dict[str, Any]]] = []
     for case in cases:
@@ -90,6 +92,7 @@ def score(cases: list[Case], answers: dict[str, dict[str, Any]], embed: Embed | 
     per_kind = {k: _rate([r.passed for r in results if r.kind == k]) for k in KINDS
                 if any(r.kind == k for r in results)}
     return {"metrics": metrics, "per_kind": per_kind, "refusal": confusion,
+            "verification": verification_summary(a for _, a in rows),
             "cases": [asdict(r) for r in results]}
 
 

@@ -266,3 +266,77 @@ def test_the_gate_names_each_metric_on_the_wrong_side_of_its_threshold_and_propo
     proposal = propose(scores, gate)
     assert proposal["at_least"] == {"pass_rate": 0.5}
     assert proposal["kind_pass_rate_at_least"] == {"pay": 0.6}
+
+
+def checked(*sentences: tuple[bool, bool | None], fell_back: bool = False, ms: float = 10.0) -> dict:
+    """An answer whose model draft had these (kept, truth) sentences."""
+    rows = [{"text": f"s{i} [1].", "kept": kept, "reason": "" if kept else "x",
+             **({} if truth is None else {"truth": truth, "kind": "ok" if truth else "wrong date"})}
+            for i, (kept, truth) in enumerate(sentences)]
+    return {**answer("x"), "verification": {"sentences": rows, "removed": sum(not k for k, _ in sentences),
+                                            "fell_back": fell_back, "verify_ms": ms}}
+
+
+def test_the_verification_summary_gives_true_unsupported_rates_before_and_after_the_check():
+    from evals.verification import summarize
+
+    answers = [checked((True, True), (False, False), (True, False), ms=10.0),  # one false slipped through
+               checked((False, True), (True, True), ms=30.0),                   # one true wrongly removed
+               checked((False, False), (True, False), fell_back=True, ms=20.0)]  # nothing of it shown
+    v = summarize(answers)
+    assert v["answers"] == 3 and v["fell_back"] == 1 and v["sentences"] == 7 and v["sentences_shown"] == 3
+    assert v["unsupported_before"] == 4 / 7 and v["unsupported_after"] == 1 / 3
+    assert v["judged_unsupported_before"] == 3 / 7 and v["judged_unsupported_after"] == 0
+    assert v["supported_removed"] == 1 / 3 and v["unsupported_caught"] == 2 / 4
+    assert v["caught_by_kind"] == {"wrong date": 0.5}
+    assert v["verify_p50_ms"] == 20.0 and v["verify_mean_ms"] == 20.0
+
+
+def test_without_labels_the_summary_gives_only_the_verifiers_own_rates_and_none_without_drafts():
+    from evals.verification import summarize
+
+    v = summarize([checked((True, None), (False, None)), answer("extractive")])
+    assert v["answers"] == 1 and v["judged_unsupported_before"] == 0.5 and "unsupported_before" not in v
+    assert summarize([answer("extractive")]) is None
+
+
+def test_the_report_shows_unsupported_sentences_before_and_after_verification(tmp_path: Path):
+    cases = [case("a"), case("b")]
+    answers = {"a": checked((True, True), (False, False)), "b": checked((True, True), (True, False))}
+    run = Run(started="20260101-000000", split="dev", cases=cases, scores={"advisor": score(cases, answers)},
+              latencies={"advisor": [1.0, 2.0]}, writer="scripted")
+    text = write_report(run, tmp_path).read_text()
+    assert "## Claim verification (advisor, writer scripted)" in text
+    assert "| unsupported sentences (true, from the scripted model's labels) | 50.0 % | 33.3 % |" in text
+    assert "| unsupported sentences (judged by the verifier) | 25.0 % | 0.0 % |" in text
+    assert "Claim verification" in (tmp_path / "report.html").read_text()
+    assert summary_line(run).endswith("unsupported sentences 50.0 % → 33.3 % after verification")
+
+
+def test_an_extractive_run_has_no_verification_section(tmp_path: Path):
+    cases = [case("a")]
+    run = Run(started="20260101-000000", split="dev", cases=cases,
+              scores={"advisor": score(cases, {"a": answer("x")})}, latencies={"advisor": [1.0]})
+    assert "Claim verification" not in write_report(run, tmp_path).read_text()
+    assert "verification" not in summary_line(run)
+
+
+@pytest.mark.slow
+def test_a_scripted_writer_run_puts_the_before_and_after_rates_into_the_report(settings, advisor, tmp_path,
+                                                                                monkeypatch, capsys):
+    from evals.run import main
+
+    for key, value in {"INDEX_DIR": settings.index_dir, "DATA_DIR": settings.data_dir,
+                       "TODAY": settings.today}.items():
+        monkeypatch.setenv(f"ADVISOR_{key}", str(value))
+    assert main(["--systems", "advisor", "--writer", "scripted", "--limit", "8", "--no-build-timing",
+                 "--out", str(tmp_path)]) == 0
+    scores = json.loads((tmp_path / "scores.json").read_text())["advisor"]
+    v = scores["verification"]
+    assert v["answers"] >= 4 and v["labelled"] == v["sentences"]  # every drafted sentence was scripted
+    assert v["unsupported_before"] > 0.2 and v["unsupported_after"] < v["unsupported_before"] / 4
+    assert json.loads((tmp_path / "run.json").read_text())["writer"] == "scripted"
+    assert "## Claim verification (advisor, writer scripted)" in (tmp_path / "report.md").read_text()
+    assert "after verification" in capsys.readouterr().out
+    rows = [json.loads(line) for line in (tmp_path / "answers-advisor.jsonl").read_text().splitlines()]
+    assert {r["writer"] for r in rows} <= {"openai", "extractive"} and any(r["writer"] == "openai" for r in rows)

@@ -22,7 +22,7 @@ class CountingEmbedder:
         self.calls = 0
         self.fail = fail
 
-    def encode(self, texts, batch_size=32, progress=False):  # noqa: ARG002
+    def encode(self, texts, batch_size=32, progress=False):
         if self.fail:
             raise RuntimeError("embedding failed half-way")
         self.calls += len(texts)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from evals.metrics import reciprocal_rank, recall_at
+from evals.metrics import recall_at, reciprocal_rank
 
 pytestmark = pytest.mark.slow
 

@@ -127,7 +127,7 @@ class ExtractiveWriter:
         q_terms = set(tokenize(request.query))
         wants_quantity = bool(_QUANTITY_Q.search(request.query))
         rule_quotes = " ".join(squash(c.rule.quote) for c in request.calculations)
-        asks_for_format = bool(re.search(r"\b(format|memo|template|sample|figure)\b", request.query, re.I))
+        asks_for_format = bool(re.search(r"\b(format|memo|template|sample|figure)\b", request.query, re.IGNORECASE))
         for c, sim in zip(candidates, sims):
             chunk = request.hits[c.hit_rank].chunk
             overlap = len(q_terms & set(tokenize(c.text))) / max(1, len(q_terms))
@@ -177,10 +177,10 @@ def _candidates(request: WriteRequest) -> list[_Sentence]:
     return out
 
 
-_QUANTITY_Q = re.compile(r"\b(how (long|much|many|often|soon)|when|deadline|by what date|what percent|limit|maximum|minimum)\b", re.I)
-_QUANTITY = re.compile(r"\d|\b(one|two|three|four|five|six|ten|fifteen|twenty|thirty|annual(ly)?|percent)\b", re.I)
+_QUANTITY_Q = re.compile(r"\b(how (long|much|many|often|soon)|when|deadline|by what date|what percent|limit|maximum|minimum)\b", re.IGNORECASE)
+_QUANTITY = re.compile(r"\d|\b(one|two|three|four|five|six|ten|fifteen|twenty|thirty|annual(ly)?|percent)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(
-    r"\((?:appellant|name|date|organizational|signature|title|activity|employee's)|xxxx|--\(", re.I
+    r"\((?:appellant|name|date|organizational|signature|title|activity|employee's)|xxxx|--\(", re.IGNORECASE
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·]\s|\d{1,2}\.\s|\(\d{1,2}\)\s|\|)")
 

@@ -14,6 +14,7 @@ stays the default and needs none of this.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -22,10 +23,10 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 
 from advisor.calculators.base import Calculator, Context
-from advisor.claims import Thresholds, Verifier, load_thresholds
+from advisor.claims import Claim, Thresholds, Verifier, load_thresholds
 from advisor.claims_figures import figures_in_calculations
 from advisor.config import Settings
-from advisor.models import Answer
+from advisor.models import Answer, CheckedSentence, Verification
 from advisor.tools import calculator_tools
 from advisor.writers.base import WriteRequest
 from advisor.writers.extractive import ExtractiveWriter, decline
@@ -106,6 +107,7 @@ class LLMWriter:
         calcs = _merge(request.calculations, runner.calculations)
         if request.embed != self._embed_of_cache:  # another embedding model: forget its vectors
             self._sentence_vectors, self._embed_of_cache = {}, request.embed
+        started = time.perf_counter()
         verifier = Verifier(sources, request.embed, figures_in_calculations(calcs, today), today,
                             self.thresholds or load_thresholds(), self._sentence_vectors)
         claims = verifier.check(text)
@@ -114,13 +116,15 @@ class LLMWriter:
             if not c.supported:
                 log.info("removed sentence (%s): %s", c.reason, c.text)
         if kept == 0 or kept < len(claims) - kept:
-            return self._fall_back(request, f"{len(claims) - kept} of {len(claims)} sentences of the "
-                                            "language model's answer could not be checked against "
-                                            "the sources")
+            answer = self._fall_back(request, f"{len(claims) - kept} of {len(claims)} sentences of the "
+                                              "language model's answer could not be checked against "
+                                              "the sources")
+            return answer.model_copy(update={"verification": _record(claims, started, fell_back=True)})
         confidence = 1.0 if any(c.result is not None and not c.missing for c in calcs) else \
             min(1.0, max(0.0, (support - 0.2) / 0.5)) * kept / len(claims)
-        return compose(claims, verifier, calcs, [h.chunk for h in request.hits], request.documents,
-                       self.name, confidence)
+        answer = compose(claims, verifier, calcs, [h.chunk for h in request.hits], request.documents,
+                         self.name, confidence)
+        return answer.model_copy(update={"verification": _record(claims, started, fell_back=False)})
 
     def _draft(self, request: WriteRequest, sources: dict, today: date) -> tuple[str, ToolRunner]:
         """Let the model call calculators, then answer; returns its text and the tool runner."""
@@ -164,6 +168,15 @@ class LLMWriter:
         return answer.model_copy(update={
             "answer": f"*{note}*\n\n{answer.answer}", "notes": [*answer.notes, note],
             "writer": self.fallback.name})
+
+
+def _record(claims: list[Claim], started: float, fell_back: bool) -> Verification:
+    """What the verifier decided, for the Answer (and the evaluation report's before/after rates)."""
+    return Verification(
+        sentences=[CheckedSentence(text=c.text, kept=c.supported, reason="" if c.supported else c.reason)
+                   for c in claims],
+        removed=sum(not c.supported for c in claims), fell_back=fell_back,
+        verify_ms=round((time.perf_counter() - started) * 1000, 1))
 
 
 def _why(e: ModelError) -> str:

@@ -118,6 +118,6 @@ def test_unsupported_rate_counts_removed_sentences_over_all_answers():
 def test_thresholds_file_says_how_and_on_what_they_were_calibrated():
     data = json.loads(THRESHOLDS_FILE.read_text(encoding="utf-8"))
     assert data["calibrated_on"] == "evals/datasets/dev.jsonl"
-    assert data["method"] and data["script"] == "tests/llm/calibrate.py"
+    assert data["method"] and data["script"] == "evals/llm/calibrate.py"
     t = load_thresholds()
     assert 0 < t.lexical < 1 and 0 < t.semantic < 1

@@ -8,10 +8,10 @@ import json
 import re
 
 import pytest
-from llm_fakes import FakeModelServer, Step, free_port, is_condense, source_number
 
 from advisor.writers.llm import LLMWriter, make_chat_model, make_llm_writer
 from advisor.writers.llm_guard import CircuitBreaker
+from evals.llm.fake_server import FakeModelServer, Step, free_port, is_condense, source_number
 
 pytestmark = pytest.mark.slow
 
@@ -58,6 +58,10 @@ def test_a_false_rule_and_a_wrong_date_from_the_server_never_reach_the_user(advi
     assert "every month" not in text and "march 3" not in text and not re.match(r"\s*yes\b", text)
     assert "exceptional performance rating" in text
     assert "2 sentences of the model's answer were removed" in answer.notes[0]
+    checked = answer.verification  # the record the evaluation report's before/after rates come from
+    assert checked is not None and checked.removed == 2 and not checked.fell_back and checked.verify_ms > 0
+    assert [s.kept for s in checked.sentences] == [False, True, True, False]
+    assert "every month" in checked.sentences[0].text and checked.sentences[0].reason
 
 
 def _bad_arguments(body: dict) -> Step:
@@ -146,3 +150,4 @@ def test_eval_run_works_with_the_openai_writer_against_a_configured_server(llm_s
         stats = run_batch(dataset, out, llm_settings(server.url, llm="none"), writer="openai")
     row = json.loads(out.read_text(encoding="utf-8"))
     assert stats["crashed"] == 0 and row["writer"] == "openai" and row["citations"]
+    assert row["verification"]["sentences"] and all(s["kept"] for s in row["verification"]["sentences"])

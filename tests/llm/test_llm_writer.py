@@ -75,6 +75,8 @@ def test_an_answer_that_mostly_fails_verification_falls_back_to_the_extractive_w
     assert "could not be checked against the sources" in answer.notes[-1]
     assert answer.answer.startswith("*This answer quotes the documents directly")
     assert "every month" not in answer.answer.lower().replace(QSI_MONTHLY.lower(), "")
+    assert answer.verification is not None and answer.verification.fell_back
+    assert answer.verification.removed == 3 == len(answer.verification.sentences)
 
 
 def test_a_model_that_finds_no_answer_gives_the_extractive_answer_with_a_note(advisor_with, settings):

@@ -1,13 +1,13 @@
 """Calibrate the claim-support thresholds on the dev set and write them, with how, to
 ``advisor/data/verify_thresholds.json``.
 
-    .venv/bin/python -m tests.llm.calibrate [--index-dir DIR] [--dry-run]
+    .venv/bin/python -m evals.llm.calibrate [--index-dir DIR] [--dry-run]
 
 For every dev case with a gold section: supported claims are rewordings (family A) of the
 gold section's answering sentences, cited to the gold chunk; unsupported claims are, cited
 to the same chunk, rewordings of other cases' gold sentences (the most word-sharing ones
 first: the hard case) and splices of a true opening with another rule's ending; and half of
-the hand-written model-style claims (the other half is held out for ``measure.py``). A grid
+the hand-written model-style claims (the other half is held out, and its rates reported). A grid
 search picks the (lexical, semantic) pair with the best summed Youden J (TPR - FPR) of the
 rule-made and hand-written families. Figures (dates, money, quantities) are checked
 exactly elsewhere and play no part here.
@@ -28,7 +28,7 @@ from advisor.claims_figures import Figures
 from advisor.config import Settings
 from advisor.index_store import open_index
 from advisor.retrieval import Retriever
-from tests.llm.dev_claims import CachedEmbed, GoldCase, gold_cases, handwritten, reword_a, splice
+from evals.llm.claims_data import CachedEmbed, GoldCase, gold_cases, handwritten, reword_a, splice
 
 MIN_TPR_HAND = 0.85
 MIN_TPR_RULE = 0.90
@@ -116,14 +116,14 @@ def main(argv: list[str] | None = None) -> int:
         "lexical": best["lexical"], "semantic": best["semantic"],
         "calibrated_on": "evals/datasets/dev.jsonl",
         "calibrated": date.today().isoformat(),
-        "script": "tests/llm/calibrate.py",
+        "script": "evals/llm/calibrate.py",
         "method": (
             "Claims cited to each dev case's gold chunk, scored by advisor.claims.Verifier.score. "
             "Family 'rule' (rule-made): supported = rewordings (lead-in, modal swap, first clause, "
             "synonym table, the question's topic as lead-in) of the gold section's answering "
             "sentences; unsupported = rewordings of other cases' gold sentences (2 sharing most "
             "words, 2 random) and splices of a true opening with another rule's ending. Family "
-            "'hand': model-style claims written by hand (tests/llm/data/dev_handwritten_claims.jsonl, "
+            "'hand': model-style claims written by hand (evals/datasets/dev_handwritten_claims.jsonl, "
             "the 'calibrate' half of its cases). Grid: lexical 0.20-0.90 step 0.05, semantic "
             "0.30-0.85 step 0.025; maximise the sum of the two families' Youden J (TPR - FPR) "
             f"with TPR >= {MIN_TPR_HAND} (hand) and >= {MIN_TPR_RULE} (rule). No real model "

@@ -6,7 +6,8 @@ read). A *supported* claim rewords a sentence of the gold passage; an *unsupport
 states another passage's content, splices in another rule's ending, or adds a frequency.
 Two disjoint families of rewordings are used: ``A`` for calibration, ``B`` for measurement,
 so the thresholds are not judged on the very rewordings they were fitted to.
-Helpers only; ``calibrate.py`` and ``measure.py`` are the scripts.
+Helpers only: ``calibrate.py`` fits the thresholds; ``scripted.py`` drives the scripted model
+of the evaluation's ``--writer scripted`` run.
 """
 
 from __future__ import annotations
@@ -186,13 +187,13 @@ def splice(a: str, b: str) -> str:
 FREQUENCIES = ("every month", "once a week", "every two years", "monthly")
 
 
-HANDWRITTEN = Path(__file__).resolve().parent / "data" / "dev_handwritten_claims.jsonl"
+HANDWRITTEN = ROOT / "evals" / "datasets" / "dev_handwritten_claims.jsonl"
 
 
 def handwritten(split: str) -> list[dict]:
     """Hand-written model-style claims about dev cases (a person answering as a model would:
     reworded, addressed to the user; and plausible wrong rules). Cases alternate, in sorted
-    id order, between the ``calibrate`` and the ``measure`` split."""
+    id order, between the ``calibrate`` and the held-out ``measure`` split."""
     rows = [json.loads(line) for line in HANDWRITTEN.read_text(encoding="utf-8").splitlines() if line]
     ids = sorted({r["id"] for r in rows})
     half = {i for n, i in enumerate(ids) if n % 2 == (0 if split == "calibrate" else 1)}
