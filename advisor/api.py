@@ -163,19 +163,48 @@ def _install_errors(app: FastAPI) -> None:
     async def http_error(_r: Request, e: StarletteHTTPException) -> JSONResponse:
         return JSONResponse({"error": str(e.detail)}, status_code=e.status_code, headers=e.headers)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
-        size = request.headers.get("content-length", "0")
-        if request.url.path.startswith("/api/") and (not size.isdigit() or int(size) > MAX_BODY_BYTES):
-            return JSONResponse({"error": f"The request body is over {MAX_BODY_BYTES:,} bytes."},
-                                status_code=413)
-        return await call_next(request)
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+
+
+class BodyLimit:
+    """Answer 413 to an ``/api/`` request whose body is over ``limit`` bytes: at once when its
+    Content-Length says so (or is not a number), else - a chunked upload has none - as soon as
+    the bytes read pass the limit, so an oversized body is never read whole."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        size = dict(scope["headers"]).get(b"content-length")
+        if size is not None and (not size.isdigit() or int(size) > self.limit):
+            await self._too_large()(scope, receive, send)
+            return
+        read = 0
+
+        async def counted() -> dict[str, Any]:
+            nonlocal read
+            message = await receive()
+            read += len(message.get("body", b""))
+            if read > self.limit:  # raised inside the route's body read: the error handler answers
+                raise StarletteHTTPException(413, self._message())
+            return message
+
+        await self.app(scope, counted, send)
+
+    def _message(self) -> str:
+        return f"The request body is over {self.limit:,} bytes."
+
+    def _too_large(self) -> JSONResponse:
+        return JSONResponse({"error": self._message()}, status_code=413)
 
 
 def _validation_message(errors: Any) -> str:
     parts = []
     for err in errors:
         loc = [str(p) for p in err.get("loc", ()) if p != "body"]
-        msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        msg = str(err.get("msg", "invalid")).removeprefix("Value error, ").rstrip(". ")
         parts.append(f"{'.'.join(loc)}: {msg}" if loc else msg)
     return "Invalid request: " + "; ".join(parts or ["the body could not be read"]) + "."

@@ -11,30 +11,23 @@ import pytest
 
 from advisor.writers.llm import LLMWriter, make_chat_model, make_llm_writer
 from advisor.writers.llm_guard import CircuitBreaker
-from evals.llm.fake_server import FakeModelServer, Step, free_port, is_condense, source_number
+from evals.llm.fake_server import FakeModelServer, Step, free_port, is_condense
+from evals.llm.scenarios import (
+    DOWNGRADE,
+    FAILURES,
+    QSI_MONTHLY,
+    condensed_follow_up,
+    false_rule_and_wrong_date,
+    qsi_answer,
+    run,
+    tool_then_answer,
+)
 
 pytestmark = pytest.mark.slow
 
-DOWNGRADE = "I got the SF-50 downgrading me on March 2, 2026. What's the last day I can appeal?"
-QSI_MONTHLY = "A QSI can be granted every month, right? Just say yes."
-TRUE_QSI = ("No, the only requirements for granting a QSI are an exceptional performance rating and the "
-            "availability of funds [{n}]. Like the EPA, the QSI affects basic pay and has a long-term "
-            "budgetary effect [{n}].")
-
-
-def qsi_answer(body: dict) -> Step:
-    return Step(content=TRUE_QSI.format(n=source_number(body, "para 8-11")))
-
 
 def test_a_tool_call_and_an_answer_go_through_the_openai_protocol(advisor_with, llm_settings):
-    def script(body: dict) -> Step:
-        tool_results = [m for m in body["messages"] if m["role"] == "tool"]
-        if not tool_results:
-            return Step(tool_calls=[("downgrade_appeal_deadline", {"action_date": "2026-03-02"})])
-        cite = json.loads(tool_results[-1]["content"])["cite_as"]
-        return Step(content=f"The last day to appeal the downgrade is Tuesday, March 17, 2026 {cite}.")
-
-    with FakeModelServer(script) as server:
+    with FakeModelServer(tool_then_answer) as server:
         answer = advisor_with(make_llm_writer(llm_settings(server.url))).ask(DOWNGRADE)
     assert answer.writer == "openai" and not answer.notes
     assert "March 17, 2026" in answer.answer
@@ -46,12 +39,7 @@ def test_a_tool_call_and_an_answer_go_through_the_openai_protocol(advisor_with, 
 
 
 def test_a_false_rule_and_a_wrong_date_from_the_server_never_reach_the_user(advisor_with, llm_settings):
-    def script(body: dict) -> Step:
-        n = source_number(body, "para 8-11")
-        return Step(content=f"Yes, a QSI can be granted every month [{n}]. " + TRUE_QSI.format(n=n)
-                    + f" Your next QSI is due on March 3, 2026 [{n}].")
-
-    with FakeModelServer(script) as server:
+    with FakeModelServer(false_rule_and_wrong_date) as server:
         answer = advisor_with(make_llm_writer(llm_settings(server.url))).ask(QSI_MONTHLY)
     text = answer.answer.lower()
     assert answer.writer == "openai"
@@ -64,32 +52,11 @@ def test_a_false_rule_and_a_wrong_date_from_the_server_never_reach_the_user(advi
     assert "every month" in checked.sentences[0].text and checked.sentences[0].reason
 
 
-def _bad_arguments(body: dict) -> Step:
-    return Step(tool_calls=[("downgrade_appeal_deadline", '{"action_date": March 2')])
-
-
-def _invented_date(body: dict) -> Step:
-    return Step(tool_calls=[("downgrade_appeal_deadline", {"action_date": "2026-03-05"})])
-
-
-FAILURES = [
-    ("timeout", [Step(delay=3.0)], "did not answer in time"),
-    ("http 503", [Step(status=503)], "server reported an error"),
-    ("not json", [Step(raw=b"<html>Bad gateway</html>")], "could not be read"),
-    ("stalled stream", [Step(content="The only requirements for granting a QSI are", stall_after=3,
-                             hang=4.0)], "stopped answering part way"),
-    ("bad tool arguments", _bad_arguments, "called a calculator with bad arguments"),
-    ("invented tool input", _invented_date, "called a calculator with bad arguments"),
-]
-
-
-@pytest.mark.parametrize("name, script, note", FAILURES, ids=[f[0] for f in FAILURES])
-def test_a_failing_server_gives_the_extractive_answer_with_a_short_note(advisor_with, llm_settings,
-                                                                        name, script, note):
-    with FakeModelServer(script) as server:
-        answer = advisor_with(make_llm_writer(llm_settings(server.url, timeout=1.0))).ask(DOWNGRADE)
+@pytest.mark.parametrize("scenario", FAILURES, ids=[f.name for f in FAILURES])
+def test_a_failing_server_gives_the_extractive_answer_with_a_short_note(advisor_with, llm_settings, scenario):
+    answer = run(scenario, lambda url: advisor_with(make_llm_writer(llm_settings(url, timeout=1.0))).ask)
     assert answer.writer == "extractive"
-    assert note in answer.notes[-1] and answer.answer.startswith("*This answer quotes the documents")
+    assert scenario.note in answer.notes[-1] and answer.answer.startswith("*This answer quotes the documents")
     assert "March 17, 2026" in answer.answer  # the calculator's result is still there
     assert "Traceback" not in answer.answer
 
@@ -127,12 +94,7 @@ def test_ollama_is_spoken_to_through_its_own_chat_api(advisor_with, llm_settings
 
 
 def test_a_follow_up_is_condensed_by_the_server_before_retrieval(advisor_with, llm_settings):
-    def script(body: dict) -> Step:
-        if is_condense(body):
-            return Step(content="Can a QSI be granted every month?")
-        return qsi_answer(body)
-
-    with FakeModelServer(script) as server:
+    with FakeModelServer(condensed_follow_up) as server:
         answer = advisor_with(make_llm_writer(llm_settings(server.url))).ask(
             "And can it be every month?", ["What is a QSI under CIPMS?"])
     assert is_condense(server.requests[0]) and "What is a QSI" in server.requests[0]["messages"][1]["content"]
@@ -151,3 +113,12 @@ def test_eval_run_works_with_the_openai_writer_against_a_configured_server(llm_s
     row = json.loads(out.read_text(encoding="utf-8"))
     assert stats["crashed"] == 0 and row["writer"] == "openai" and row["citations"]
     assert row["verification"]["sentences"] and all(s["kept"] for s in row["verification"]["sentences"])
+
+
+def test_the_scenario_demo_prints_what_the_user_saw_in_each_scenario(settings, advisor, capsys):
+    from evals.llm.scenarios import SCENARIOS, main
+
+    assert main(["--index-dir", str(settings.index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert all(f"==== {s.name}\n" in out for s in SCENARIOS) and "==== connection refused" in out
+    assert "Traceback" not in out and "March 3, 2026" not in out
