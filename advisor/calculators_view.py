@@ -33,8 +33,9 @@ def format_result(result: Any) -> str:
     return str(result)
 
 
-def render_calculation(calc: Calculation) -> str:
-    """The calculator's answer first, then the rule it applies, quoted with its pin-cite."""
+def render_calculation(calc: Calculation, quote_rule: bool = True) -> str:
+    """The calculator's answer first, then the rule it applies, quoted with its pin-cite
+    (``quote_rule=False`` when the answer already quotes it elsewhere)."""
     cite = pin_cite(calc.rule.source, calc.rule.section)
     lines: list[str] = []
     if calc.details.get("error"):
@@ -52,7 +53,8 @@ def render_calculation(calc: Calculation) -> str:
             lines.append("To settle the unknowns: " + " ".join(f"{q}" for q in questions))
         if calc.details.get("note"):
             lines.append(f"_{calc.details['note']}_")
-    lines.append(f"> “{calc.rule.quote}”\n> — {cite}")
+    if quote_rule:
+        lines.append(f"> “{calc.rule.quote}”\n> — {cite}")
     return "\n\n".join(lines)
 
 

@@ -81,18 +81,25 @@ class ExtractiveWriter:
             return decline(request.question)
         citations: list[Citation] = []
         settled = [c for c in calcs if is_settled(c)]
+        # With no result yet, the rule of the calculation that still needs facts is the short
+        # answer: it is the rule the question is about, whatever passage ranks first.
+        pending = [c for c in calcs if not is_settled(c) and not c.details.get("error")]
+        lead_rule = pending[0] if pending and not settled else None
         head: list[str] = []
         tail: list[str] = []
         for calc in calcs:
-            (head if calc in settled else tail).append(render_calculation(calc))
+            (head if calc in settled else tail).append(render_calculation(calc, quote_rule=calc is not lead_rule))
             cite = rule_citation(calc, [h.chunk for h in request.hits])
             if cite:
                 citations.append(cite)
         parts: list[str] = list(head)
+        if lead_rule is not None:
+            rule = lead_rule.rule
+            parts.append(f"**In short:** “{_display(rule.quote)}” ({pin_cite(rule.source, rule.section)})")
         chosen = self._choose(request) if support >= self.support_threshold else []
         if chosen:
             lead_sentence = next((s for s in chosen if not s.whole), None)
-            if not settled and lead_sentence is not None:
+            if not settled and lead_rule is None and lead_sentence is not None:
                 first = request.hits[lead_sentence.hit_rank].chunk
                 cite = first.section_at(lead_sentence.start)
                 parts.append(f"**In short:** {_display(lead_sentence.text)} ({pin_cite(first.source, cite)})")
