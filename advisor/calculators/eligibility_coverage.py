@@ -216,7 +216,9 @@ def cipms_coverage(inputs: CoverageInputs, context: Context) -> Calculation:
     )
     routes = [r["status"] for r in rows if r["id"] != "not_excluded" and r["id"] != "series"]
     excluded = rows[-1]["status"]
-    if excluded == "not met" or (routes and all(s == "not met" for s in routes)):
+    if excluded == "not met":
+        verdict, rule = NOT_ELIGIBLE, EXCLUDED_RULE  # 1-6d decides, whatever the series
+    elif routes and all(s == "not met" for s in routes):
         verdict = NOT_ELIGIBLE
     elif "met" in routes and excluded == "met":
         verdict = ELIGIBLE

@@ -124,7 +124,11 @@ COMPETITIVE_RULE = ar(
     "Figure 4-1",
     "I understand in accordance with an agreement between the Office of Personnel Management "
     "(OPM) and DOD, effective March 9, 1990, I may be considered for a position in the "
-    "competitive service after serving continuously for at least 1 year in a CIPMS position. "
+    "competitive service after serving continuously for at least 1 year in a CIPMS position.",
+)
+# The other two routes; a rule of its own so each quote fits in one indexed chunk.
+COMPETITIVE_OTHER_RULE = ar(
+    "Figure 4-1",
     "Otherwise, I understand that I may be considered for a position in the competitive service "
     "only if: (1) I have personal competitive status by virtue of previous employment in the "
     "competitive service or, (2) after I have passed an open competitive examination conducted "
@@ -328,4 +332,5 @@ COMPETITIVE_SERVICE_ELIGIBILITY = Calculator(
         asks_eligibility(r"competitive service|considered for"),
     ),
     from_facts=_competitive_from_facts,
+    extra_rules=(COMPETITIVE_OTHER_RULE,),
 )
