@@ -241,12 +241,14 @@ def _award_elig_from_facts(facts: Facts, question: str) -> PerformanceAwardEligi
 _AT_GRADE = r"grade\b|\b(?:gs|gg|gm)[- ]?\d{1,2}\b|\bstep \d{1,2}\b"
 # Time in a temporary promotion or detail is not counted against 8-10a.
 _TEMPORARY = r"temporar|\bdetail|\bacting\b"
+# "A GS-11 for 4 years before being promoted": time at an earlier grade.
+_EARLIER = r"\bbefore\b|\buntil\b|\bprior to\b|\bthen\b"
 
 
 def _years_in_grade(facts: Facts, question: str) -> Decimal | None:
     """Years at the current grade: "GS-12 for four years", "since 2021", or a permanent
     promotion date ("promoted to GS-13 18 months ago"); None when not said or unclear."""
-    stated = duration_years(facts, question, _AT_GRADE, _TEMPORARY)
+    stated = duration_years(facts, question, _AT_GRADE, f"{_TEMPORARY}|{_EARLIER}")
     if stated is not None:
         return stated
     since = years_since_year(question, facts.today, _AT_GRADE)

@@ -282,7 +282,7 @@ def competitive_service_eligibility(
 
 
 # Words just before a length of service ("been in my CIPMS job for five years").
-_SERVED = r"\b(?:for|served|serving|been)\b"
+_SERVED = r"\b(?:for|served|serving|been|with)\b"
 _NOT_SERVICE = r"\bago\b|temporar|\bdetail|suspen|agreement"
 
 

@@ -20,7 +20,7 @@ _I_AM = rf"\b(?:i am|i{_APOS}m|im)"
 _I_AM_NOT = rf"(?:{_I_AM} not|\bi{_APOS}?m not)"
 _I_LACK = rf"\bi (?:do not|don{_APOS}?t|did not|didn{_APOS}?t) (?:have|get|claim|qualify for)"
 # Someone the question is about: the asker or a third person.
-_WHO = r"\b(?:i|she|he|they|we|(?:the|our|my) (?:employee|applicant|selectee|candidate))"
+_WHO = r"\b(?:i|she|he|they|we|who|(?:the|our|my) (?:employee|applicant|selectee|candidate))"
 _WHO_IS = rf"(?:{_I_AM}|\b(?:she|he|it|they){_APOS}(?:s|re)|\b(?:she|he|they|the employee) (?:is|are))"
 _WHO_IS_NOT = (
     rf"(?:{_I_AM} not|\b(?:she|he|it|they){_APOS}(?:s|re) not"
@@ -109,6 +109,7 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         (rf"{_WHO_IS} (?:an? |currently (?:an? )?|already (?:an? )?)?cipms (?:employee|civilian)"
         rf"|{_WHO_IS} (?:an? |currently (?:an? )?|already (?:an? )?)?(?:{_GRADE}|employee|employed"
         rf"|working|civilian)(?: \w+)? (?:in|under) (?:the )?cipms\b"
+        rf"|{_WHO_IS} (?:currently |already |now )?(?:in|under) (?:the )?cipms\b"
         rf"|\b(?:in|at|from) my (?:current )?cipms (?:job|position)\b"
         rf"|\b(?:i|she|he) (?:work|works|serve|serves) (?:in|as) (?:an? )?cipms\b"),
     ),
@@ -121,7 +122,9 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
     "never_federal": (
         r"(?!)",
         (rf"\b{_NEVER}(?: \w+){{0,2}} (?:worked|served|been employed) (?:for|in|with) {_GOVERNMENT}"
-        rf"|\bnever (?:been|had) (?:an? )?(?:federal|government|civil service) (?:employee|job|position)"),
+        rf"|\bnever (?:been|had) (?:an? )?(?:federal|government|civil service) (?:employee|job|position)"
+        rf"|\b{_NEVER}(?: \w+){{0,2}} (?:worked|served) as an? (?:federal|government|civil service)"
+        r" (?:civilian|employee)"),
     ),
     "left_cipms": (
         r"(?!)",

@@ -12,14 +12,24 @@ import pytest
 
 from advisor.calculators.base import Context
 from advisor.calculators.router import all_calculators, asks_checklist, route
+from advisor.models import Calculation
 
 TODAY = date(2026, 11, 23)
 
 
-def verdict(question: str, name: str) -> str | None:
+def checklist(question: str, name: str) -> Calculation:
     found = {c.name: c for c in route(question, Context(today=TODAY))}
     assert name in found, f"{name} not routed; got {sorted(found)}"
-    return found[name].result
+    return found[name]
+
+
+def verdict(question: str, name: str) -> str | None:
+    return checklist(question, name).result
+
+
+def criterion(question: str, name: str, key: str) -> str:
+    """The status of one criterion of the checklist ``name`` for ``question``."""
+    return {r["id"]: r["status"] for r in checklist(question, name).details["criteria"]}[key]
 
 
 @pytest.mark.parametrize(
@@ -87,6 +97,12 @@ def verdict(question: str, name: str) -> str | None:
         (
             "I'm a regular Army civilian in the GS-0134 series. Is my position covered by CIPMS?",
             "cipms_coverage",
+            "eligible",
+        ),
+        (
+            ("I'm a preference eligible with 3 years in my CIPMS job. Can I appeal my removal "
+            "to the MSPB?"),
+            "mspb_appeal_rights",
             "eligible",
         ),
         (
@@ -164,15 +180,30 @@ def test_a_temporary_promotion_does_not_shorten_the_time_at_grade() -> None:
     assert verdict(question, "epa_eligibility") == "eligible"
 
 
+def test_time_at_an_earlier_grade_is_not_time_at_the_current_grade() -> None:
+    question = (
+        "I was a GS-11 for 4 years before being promoted to GS-12. I'm in CIPMS with three "
+        "straight Exceptional ratings and no prior EPA. Am I eligible for an EPA?"
+    )
+    assert criterion(question, "epa_eligibility", "same_grade") == "unknown"
+
+
+@pytest.mark.parametrize(("year", "status"), [(2020, "met"), (2023, "unknown"), (2025, "not met")])
+def test_since_a_year_decides_only_when_the_month_does_not_matter(year: int, status: str) -> None:
+    question = (
+        f"I'm a GS-12 step 3 in CIPMS at this grade since {year}, three Exceptional ratings in "
+        "a row. Can I get an EPA?"
+    )
+    assert criterion(question, "epa_eligibility", "same_grade") == status
+
+
 def test_two_of_the_last_three_ratings_are_not_a_streak_of_three() -> None:
     question = "Two of my last three ratings were Exceptional. Can I get an EPA?"
-    found = {c.name: c for c in route(question, Context(today=TODAY))}
-    criteria = {r["id"]: r["status"] for r in found["epa_eligibility"].details["criteria"]}
-    assert criteria["three_exceptional"] == "unknown"
+    assert criterion(question, "epa_eligibility", "three_exceptional") == "unknown"
 
 
 @pytest.mark.parametrize(
-    ("question", "checklist"),
+    ("question", "to_checklist"),
     [
         ("I'm a nonsupervisory GS-13. Can I be grade-band promoted to a GS-14 job?", True),
         ("I'm a GS-12 step 6 in CIPMS. Am I eligible for an EPA?", True),
@@ -182,6 +213,6 @@ def test_two_of_the_last_three_ratings_are_not_a_streak_of_three() -> None:
     ],
 )
 def test_a_can_i_qualify_question_goes_to_the_checklist_and_a_how_to_question_does_not(
-    question: str, checklist: bool
+    question: str, to_checklist: bool
 ) -> None:
-    assert asks_checklist(question, all_calculators()) is checklist
+    assert asks_checklist(question, all_calculators()) is to_checklist

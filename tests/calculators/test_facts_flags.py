@@ -58,6 +58,7 @@ def test_being_a_cipms_employee_is_read_in_first_and_third_person() -> None:
             ("I'm a GS-12 step 4 in CIPMS.", True),
             ("I've been in my CIPMS job for five years.", True),
             ("She's a CIPMS employee.", True),
+            ("I'm in CIPMS.", True),
             ("I'm not in CIPMS.", False),
             ("I'm in a non-CIPMS position.", False),
             ("I left my CIPMS job 60 days ago.", False),
@@ -75,6 +76,7 @@ def test_never_having_worked_for_the_government_settles_the_federal_history() ->
     assert said["completed_probation"] is False and said["received_bonus_before"] is False
     assert said["new_employee"] is True
     assert flags("She has never been a federal employee.")["federal_employee"] is False
+    assert flags("I never worked as a federal civilian.")["federal_employee"] is False
     assert "federal_employee" not in flags("Can someone who never worked for us get a bonus?")
 
 
@@ -89,6 +91,7 @@ def test_leaving_a_position_says_it_was_held_and_is_no_longer_held() -> None:
     said = flags("Our applicant left a civilian job at the Air Force 6 months ago.")
     assert said["held_federal_before"] is True and said["federal_employee"] is False
     assert flags("She quit federal service in May.")["held_federal_before"] is True
+    assert flags("An applicant who left a federal job 2 weeks ago.")["held_federal_before"] is True
     # A private-sector civilian job is not a federal one.
     assert "held_federal_before" not in flags("He left a civilian job at a bank last year.")
 
