@@ -1,6 +1,7 @@
 """The question's path, as a LangChain Runnable: ``{"question", "history"} -> Answer``.
 
-Steps, in order: clean the input -> resolve a follow-up -> a career roadmap? -> route to calculators -> hybrid
+Steps, in order: clean the input -> resolve a follow-up -> a career roadmap (unless an eligibility
+checklist answers it)? -> route to calculators -> hybrid
 retrieval -> write (extractive by default) -> verify every citation. The index, the
 embedding model and the writer are passed in (built by factories), never created at import.
 """
@@ -69,6 +70,14 @@ class Advisor:
             self._calculators = tuple(all_calculators())
         return self._calculators
 
+    def asks_checklist(self, question: str) -> bool:
+        """Whether an eligibility checklist, not a career roadmap, answers the question."""
+        if not self.calculators:
+            return False
+        from advisor.calculators.router import asks_checklist
+
+        return asks_checklist(question, self.calculators)
+
     def calculations(self, question: str, history: list[str]) -> list[Calculation]:
         if not self.calculators:
             return []
@@ -108,6 +117,8 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
         return {"question": question, "history": history, "query": query, "started": started}
 
     def career(state: dict) -> dict:
+        if advisor.asks_checklist(state["question"]):
+            return state  # "can I get X?" is the checklist's, not a roadmap
         found = roadmap_answer(state["question"], state["history"], advisor.retriever)
         if found is None:
             return state

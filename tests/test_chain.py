@@ -106,3 +106,12 @@ def test_career_question_gets_a_cited_roadmap_and_a_follow_up_narrows_it(advisor
     narrowed = advisor.ask("and what training for the GS-15 part?", [first])
     assert "Capital Planning and Investment Assessment" in narrowed.answer
     assert len(narrowed.answer) < len(ans.answer)
+
+
+def test_a_can_i_qualify_question_gets_the_checklist_not_a_career_roadmap(advisor):
+    ans = advisor.ask(
+        "I'm a GS-7 nonsupervisory analyst. Could I get a grade band promotion to a GS-9 "
+        "supervisory position?"
+    )
+    assert not ans.answer.startswith("### Career roadmap") and ans.roadmap is None
+    assert [c.name for c in ans.calculations] == ["grade_band_promotion_eligibility"]

@@ -10,9 +10,10 @@ Holds the 6-1b conditions and the 90-day break test used by 6-3, 6-4 and 6-6. No
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-from advisor.calculators.base import Context, Rule
+from advisor.calculators.base import CalculatorError, Context, Rule
 from advisor.calculators.dates import add_days, add_years, check_date
 from advisor.calculators.pay_common import ar
 from advisor.models import Calculation
@@ -33,7 +34,7 @@ NEED_RULE = ar(
 
 
 # Words that ask whether someone qualifies; combined with a topic in ``asks_eligibility``.
-ASKS_ELIGIBILITY = r"(eligib|qualif|entitled|\b(can|could|may|do|am|will) i\b)"
+ASKS_ELIGIBILITY = r"(eligib|qualif|entitled|\b(can|could|may|do|does|am|is|will|would) (i|we|they|she|he)\b)"
 
 
 def asks_eligibility(topic: str) -> str:
@@ -175,6 +176,20 @@ def break_status(
     return "not met", (
         f"last day held {last_end.isoformat()}; {days}-day break reached only on {reached.isoformat()}"
     )
+
+
+def service_status(
+    start: date | None, length: Decimal | None, years: int, context: Context
+) -> tuple[Status, str]:
+    """Whether ``years`` full years of service are complete: from the start date when given,
+    else from the length of service stated ("for 14 months", as years)."""
+    if start is not None or length is None:
+        return anniversary_status(start, years, context)
+    if length < 0:
+        raise CalculatorError("The length of service must be 0 or more.")
+    months = (length * 12).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    found = f"about {months} month(s) of service stated"
+    return ("met" if length >= years else "not met"), found
 
 
 def anniversary_status(start: date | None, years: int, context: Context) -> tuple[Status, str]:

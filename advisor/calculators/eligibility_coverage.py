@@ -27,7 +27,7 @@ from advisor.calculators.eligibility_common import (
     criterion,
     status,
 )
-from advisor.calculators.fact_access import series
+from advisor.calculators.fact_access import any_of, flag, series
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import ar
 from advisor.models import Calculation
@@ -216,7 +216,9 @@ def cipms_coverage(inputs: CoverageInputs, context: Context) -> Calculation:
     )
     routes = [r["status"] for r in rows if r["id"] != "not_excluded" and r["id"] != "series"]
     excluded = rows[-1]["status"]
-    if excluded == "not met" or (routes and all(s == "not met" for s in routes)):
+    if excluded == "not met":
+        verdict, rule = NOT_ELIGIBLE, EXCLUDED_RULE  # 1-6d decides, whatever the series
+    elif routes and all(s == "not met" for s in routes):
         verdict = NOT_ELIGIBLE
     elif "met" in routes and excluded == "met":
         verdict = ELIGIBLE
@@ -239,7 +241,14 @@ def cipms_coverage(inputs: CoverageInputs, context: Context) -> Calculation:
 
 
 def _coverage_from_facts(facts: Facts, question: str) -> CoverageInputs:
-    return CoverageInputs(series=series(facts))
+    return CoverageInputs(
+        series=series(facts),
+        intelligence_mission_organization=flag(facts, "intelligence_mission_org"),
+        requires_intelligence_ksas=flag(facts, "requires_intelligence_ksas"),
+        excluded_category=any_of(
+            facts, "local_national", "guard_technician", "nonappropriated_fund"
+        ),
+    )
 
 
 CIPMS_COVERAGE = Calculator(

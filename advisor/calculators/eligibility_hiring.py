@@ -24,7 +24,7 @@ from advisor.calculators.eligibility_common import (
     status,
     verdict_all,
 )
-from advisor.calculators.fact_access import flag
+from advisor.calculators.fact_access import all_of, date_after, duration_years, flag
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import ar
 from advisor.calculators.pay_hiring import ADVANCED_TOPIC, BONUS_TOPIC
@@ -218,12 +218,54 @@ def advanced_hiring_eligibility(
     )
 
 
+# Words just before the day someone last held a position ("left my CIPMS job 60 days ago").
+LEFT_WORDS = r"\b(?:left|quit|resigned|separated|retired)\b"
+
+
+def last_day(facts: Facts, question: str, held_before: bool | None) -> date | None:
+    """The day a position was left, read only when the question says it was held."""
+    return date_after(facts, question, LEFT_WORDS) if held_before else None
+
+
+def conditions_6_1b(facts: Facts) -> dict[str, bool | None]:
+    """The two 6-1b inputs: a purpose of 6-1b(1), and 6-1b(2)'s documented need, which
+    counts only with a positive cost benefit stated too."""
+    return {
+        "meets_6_1b_purpose": flag(facts, "meets_6_1b_purpose"),
+        "documented_need": all_of(facts, "documented_need", "cost_benefit"),
+    }
+
+
+def _agreement(facts: Facts, question: str) -> bool | None:
+    """6-3b: a service agreement of 1 to 3 years; its length must be said."""
+    signed = flag(facts, "service_agreement")
+    if signed is not True:
+        return signed
+    length = duration_years(facts, question, r"\bsign|\bagree|\bserve")
+    return None if length is None else 1 <= length <= 3
+
+
 def _bonus_elig_from_facts(facts: Facts, question: str) -> RecruitmentBonusEligibilityInputs:
-    return RecruitmentBonusEligibilityInputs(currently_in_cipms=flag(facts, "cipms_employee"))
+    held = flag(facts, "held_cipms_before")
+    return RecruitmentBonusEligibilityInputs(
+        currently_in_cipms=flag(facts, "cipms_employee"),
+        held_cipms_before=held,
+        last_cipms_position_end=last_day(facts, question, held),
+        selected_for_cipms_position=flag(facts, "selected_for_cipms"),
+        received_bonus_before=flag(facts, "received_bonus_before"),
+        service_agreement=_agreement(facts, question),
+        **conditions_6_1b(facts),
+    )
 
 
 def _advanced_elig_from_facts(facts: Facts, question: str) -> AdvancedHiringEligibilityInputs:
-    return AdvancedHiringEligibilityInputs(on_federal_rolls=flag(facts, "federal_employee"))
+    held = flag(facts, "held_federal_before")
+    return AdvancedHiringEligibilityInputs(
+        on_federal_rolls=flag(facts, "federal_employee"),
+        held_federal_civilian_before=held,
+        last_federal_position_end=last_day(facts, question, held),
+        **conditions_6_1b(facts),
+    )
 
 
 RECRUITMENT_BONUS_ELIGIBILITY = Calculator(

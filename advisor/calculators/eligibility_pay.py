@@ -22,7 +22,16 @@ from advisor.calculators.eligibility_common import (
     status,
     verdict_all,
 )
-from advisor.calculators.fact_access import date_near, flag, grade_step, rating, ratings, years
+from advisor.calculators.fact_access import (
+    date_after,
+    duration_years,
+    exceptional_streak,
+    flag,
+    grade_step,
+    rating,
+    whole_years,
+    years_since_year,
+)
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_awards import AWARD_ELIGIBILITY_RULE, AWARD_TOPIC, normalize_rating
 from advisor.calculators.pay_common import ar
@@ -228,18 +237,50 @@ def _award_elig_from_facts(facts: Facts, question: str) -> PerformanceAwardEligi
     )
 
 
+# Words just before a duration or "since 2021" that make it time at the current grade.
+_AT_GRADE = r"grade\b|\b(?:gs|gg|gm)[- ]?\d{1,2}\b|\bstep \d{1,2}\b"
+# Time in a temporary promotion or detail is not counted against 8-10a.
+_TEMPORARY = r"temporar|\bdetail|\bacting\b"
+# "A GS-11 for 4 years before being promoted": time at an earlier grade.
+_EARLIER = r"\bbefore\b|\buntil\b|\bprior to\b|\bthen\b"
+
+
+def _years_in_grade(facts: Facts, question: str) -> Decimal | None:
+    """Years at the current grade: "GS-12 for four years", "since 2021", or a permanent
+    promotion date ("promoted to GS-13 18 months ago"); None when not said or unclear."""
+    stated = duration_years(facts, question, _AT_GRADE, f"{_TEMPORARY}|{_EARLIER}")
+    if stated is not None:
+        return stated
+    since = years_since_year(question, facts.today, _AT_GRADE)
+    if since is not None:
+        fewest, most = since
+        if fewest >= 3 or most < 3:  # the same side of 8-10a's 3 years either way
+            return Decimal(fewest)
+        return None
+    promoted = date_after(facts, question, r"\bpromot", avoid=_TEMPORARY)
+    return None if promoted is None else Decimal(whole_years(promoted, facts.today))
+
+
+def _gs_cipms(facts: Facts) -> bool | None:
+    """A GS CIPMS employee: said to be in CIPMS, with a General Schedule grade."""
+    cipms = flag(facts, "cipms_employee")
+    if cipms is False:
+        return False
+    gs = any(g.plan in ("GS", "GM", "GG") or g.grade is not None for g in facts.grades)
+    return True if cipms and gs else None
+
+
 def _epa_elig_from_facts(facts: Facts, question: str) -> EpaEligibilityInputs:
-    found = ratings(facts)
-    n = len(found) if found and all(r == "Exceptional" for r in found) and len(found) >= 3 else None
     _, step = grade_step(facts)
-    last = date_near(facts, question, [r"\bepa\b", r"exemplary"]) if facts.dates else None
+    prior = flag(facts, "prior_epa")
+    last = None if prior is False else date_after(facts, question, r"\bepa\b|exemplary")
     return EpaEligibilityInputs(
-        consecutive_exceptional_ratings=n,
-        years_in_grade=years(facts),
+        consecutive_exceptional_ratings=exceptional_streak(facts, question),
+        years_in_grade=_years_in_grade(facts, question),
         last_epa_date=last,
-        prior_epa=flag(facts, "prior_epa"),
+        prior_epa=prior,
         step=step,
-        gs_cipms_employee=flag(facts, "cipms_employee"),
+        gs_cipms_employee=_gs_cipms(facts),
     )
 
 

@@ -10,6 +10,8 @@ No I/O.
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.calculators.base import Calculator, CalculatorError, Context
@@ -23,7 +25,7 @@ from advisor.calculators.eligibility_common import (
     status,
     verdict_all,
 )
-from advisor.calculators.eligibility_hiring import NEED_FIELD, PURPOSE_FIELD
+from advisor.calculators.eligibility_hiring import NEED_FIELD, PURPOSE_FIELD, conditions_6_1b
 from advisor.calculators.fact_access import flag, grades
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import ar
@@ -103,8 +105,10 @@ def reassignment_step_eligibility(
 def _reassign_elig_from_facts(facts: Facts, question: str) -> ReassignmentStepEligibilityInputs:
     return ReassignmentStepEligibilityInputs(
         current_federal_employee=flag(facts, "federal_employee"),
+        same_grade=flag(facts, "same_grade"),
         currently_cipms=flag(facts, "cipms_employee"),
         same_commuting_area=flag(facts, "same_commuting_area"),
+        **conditions_6_1b(facts),
     )
 
 
@@ -137,7 +141,7 @@ SUPERVISORY_RULE = ar(
 )
 
 
-BAND_TOPIC = r"grade band promotion|promot.*(within|inside|same) (my |the )?(grade )?band|noncompetitive(ly)? promot"
+BAND_TOPIC = r"grade[- ]band promot\w*|promot.*(within|inside|same) (my |the )?(grade )?band|noncompetitive(ly)? promot"
 # Figure 3-1; Band 2 = 5-9 and Band 3 = 10-13 come from outside sources (facts.md §9).
 BANDS = {1: range(1, 5), 2: range(5, 10), 3: range(10, 14), 4: range(14, 16), 5: range(16, 19)}
 
@@ -245,11 +249,48 @@ def grade_band_promotion_eligibility(inputs: GradeBandInputs, context: Context) 
     )
 
 
+_SUPERVISORY = re.compile(r"\b(non-?)?supervisory\b|\b(not )?an? supervisor\b")
+_TO_TARGET = re.compile(r"\b(?:to|into) (?:an?|the)(?: [\w-]+)? $")
+_I_AM = re.compile(r"\b(?:i am|i'm|i’m|im)\b[^.?!]*$")
+
+
+def _supervisory_roles(facts: Facts, question: str) -> tuple[bool | None, bool | None]:
+    """(current position supervisory?, new position supervisory?) as the question says.
+
+    With two grades, each "(non)supervisory" belongs to the grade written next to it
+    ("a nonsupervisory GS-14 ... a GS-15 supervisory position"); otherwise "to a supervisory
+    job" describes the new position and "I'm a supervisor" the current one. Conflicting
+    words leave the role unknown.
+    """
+    low = question.lower()
+    found = [g for g in facts.grades if g.grade is not None][:2]
+    seen: dict[int, set[bool]] = {0: set(), 1: set()}
+    for m in _SUPERVISORY.finditer(low):
+        value = not (m.group(1) or m.group(2))
+        role: int | None = None
+        if len(found) == 2:
+            gaps = [max(g.start - m.end(), m.start() - g.end) for g in found]
+            role = gaps.index(min(gaps)) if min(gaps) <= 30 else None
+        elif _TO_TARGET.search(low[: m.start()]):
+            role = 1
+        elif _I_AM.search(low[: m.start()]):
+            role = 0
+        if role is not None:
+            seen[role].add(value)
+    current, target = (next(iter(v)) if len(v) == 1 else None for v in seen.values())
+    return current, target
+
+
 def _band_from_facts(facts: Facts, question: str) -> GradeBandInputs:
     found = grades(facts)
+    current, target = _supervisory_roles(facts, question)
     return GradeBandInputs(
         current_grade=found[0] if found else None,
         target_grade=found[1] if len(found) > 1 else None,
+        same_servicing_cpo=flag(facts, "same_servicing_cpo"),
+        same_line_of_work=flag(facts, "same_line_of_work"),
+        currently_supervisory=current,
+        target_supervisory=target,
     )
 
 

@@ -10,19 +10,21 @@ No I/O.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.calculators.base import Calculator, Context
 from advisor.calculators.eligibility_common import (
-    anniversary_status,
+    asks_eligibility,
     checklist,
     criterion,
+    service_status,
     status,
     verdict_all,
     verdict_any,
 )
-from advisor.calculators.fact_access import date_near, flag
+from advisor.calculators.fact_access import date_near, duration_years, flag
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import ar
 from advisor.models import Calculation
@@ -89,7 +91,10 @@ def trial_period_required(inputs: TrialPeriodInputs, context: Context) -> Calcul
 
 
 def _trial_from_facts(facts: Facts, question: str) -> TrialPeriodInputs:
-    return TrialPeriodInputs(completed_prior_trial_or_probation=flag(facts, "completed_probation"))
+    return TrialPeriodInputs(
+        new_employee=flag(facts, "new_employee"),
+        completed_prior_trial_or_probation=flag(facts, "completed_probation"),
+    )
 
 
 TRIAL_PERIOD_REQUIRED = Calculator(
@@ -119,7 +124,11 @@ COMPETITIVE_RULE = ar(
     "Figure 4-1",
     "I understand in accordance with an agreement between the Office of Personnel Management "
     "(OPM) and DOD, effective March 9, 1990, I may be considered for a position in the "
-    "competitive service after serving continuously for at least 1 year in a CIPMS position. "
+    "competitive service after serving continuously for at least 1 year in a CIPMS position.",
+)
+# The other two routes; a rule of its own so each quote fits in one indexed chunk.
+COMPETITIVE_OTHER_RULE = ar(
+    "Figure 4-1",
     "Otherwise, I understand that I may be considered for a position in the competitive service "
     "only if: (1) I have personal competitive status by virtue of previous employment in the "
     "competitive service or, (2) after I have passed an open competitive examination conducted "
@@ -137,6 +146,10 @@ class MspbInputs(BaseModel):
         default=None,
         description="Start of current continuous service in the same or similar positions.",
     )
+    years_of_service: Decimal | None = Field(
+        default=None,
+        description="Length of that service in years, when no start date is given.",
+    )
     mspb_jurisdiction: bool | None = Field(
         default=None, description="Is the matter under MSPB jurisdiction?"
     )
@@ -149,7 +162,9 @@ def mspb_appeal_rights(inputs: MspbInputs, context: Context) -> Calculation:
         inputs: Preference eligibility, start of continuous service, the matter.
         context: Supplies today's date for the 1-year test.
     """
-    year, found = anniversary_status(inputs.service_start_date, 1, context)
+    year, found = service_status(
+        inputs.service_start_date, inputs.years_of_service, 1, context
+    )
     rows = [
         criterion(
             "preference_eligible",
@@ -197,6 +212,10 @@ class CompetitiveServiceInputs(BaseModel):
     cipms_service_start: date | None = Field(
         default=None, description="Start of continuous service in a CIPMS position."
     )
+    cipms_service_years: Decimal | None = Field(
+        default=None,
+        description="Length of that service in years, when no start date is given.",
+    )
     has_competitive_status: bool | None = Field(
         default=None,
         description="Personal competitive status from earlier competitive-service employment?",
@@ -216,7 +235,9 @@ def competitive_service_eligibility(
         inputs: Continuous CIPMS service start, competitive status, open examination.
         context: Supplies today's date for the 1-year test.
     """
-    year, found = anniversary_status(inputs.cipms_service_start, 1, context)
+    year, found = service_status(
+        inputs.cipms_service_start, inputs.cipms_service_years, 1, context
+    )
     rows = [
         criterion(
             "one_year_cipms",
@@ -260,17 +281,29 @@ def competitive_service_eligibility(
     )
 
 
+# Words just before a length of service ("been in my CIPMS job for five years").
+_SERVED = r"\b(?:for|served|serving|been|with)\b"
+_NOT_SERVICE = r"\bago\b|temporar|\bdetail|suspen|agreement"
+
+
 def _mspb_from_facts(facts: Facts, question: str) -> MspbInputs:
     start = date_near(facts, question, [r"start", r"began", r"since", r"hired", r"appointed"])
     return MspbInputs(
-        preference_eligible=flag(facts, "preference_eligible"), service_start_date=start
+        preference_eligible=flag(facts, "preference_eligible"),
+        service_start_date=start,
+        years_of_service=None if start else duration_years(facts, question, _SERVED, _NOT_SERVICE),
+        mspb_jurisdiction=True if flag(facts, "adverse_action") else None,
     )
 
 
 def _competitive_from_facts(facts: Facts, question: str) -> CompetitiveServiceInputs:
     start = date_near(facts, question, [r"start", r"began", r"since", r"joined", r"cipms"])
     return CompetitiveServiceInputs(
-        cipms_service_start=start, has_competitive_status=flag(facts, "competitive_status")
+        cipms_service_start=start,
+        cipms_service_years=(
+            None if start else duration_years(facts, question, _SERVED, _NOT_SERVICE)
+        ),
+        has_competitive_status=flag(facts, "competitive_status"),
     )
 
 
@@ -293,6 +326,11 @@ COMPETITIVE_SERVICE_ELIGIBILITY = Calculator(
     rule=COMPETITIVE_RULE,
     inputs=CompetitiveServiceInputs,
     run=competitive_service_eligibility,
-    triggers=(r"competitive service", r"competitive status"),
+    triggers=(
+        r"competitive service",
+        r"competitive status",
+        asks_eligibility(r"competitive service|considered for"),
+    ),
     from_facts=_competitive_from_facts,
+    extra_rules=(COMPETITIVE_OTHER_RULE,),
 )

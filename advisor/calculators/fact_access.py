@@ -8,10 +8,12 @@ a fact's span; nothing is guessed. No I/O.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
 from advisor.calculators.facts import Facts, keyword_distance, pick
+from advisor.calculators.facts_dates import NUMBER_WORDS
 
 
 def money_values(facts: Facts) -> list[Decimal]:
@@ -77,6 +79,25 @@ def date_near(facts: Facts, question: str, keywords: list[str]) -> date | None:
     return item.value if item else None
 
 
+def date_after(
+    facts: Facts, question: str, before: str, avoid: str = r"(?!)", window: int = 50
+) -> date | None:
+    """The one date with ``before`` (a regular expression) in the words just before it.
+
+    The words are read back to the start of the clause only. Unlike ``date_near`` a lone date
+    is not taken without the words; a date with ``avoid`` among those words is skipped, and
+    two different matching dates give None.
+    """
+    low = question.lower()
+    found: set[date] = set()
+    for i, d in enumerate(facts.dates):
+        words = low[max(facts.dates[i - 1].end if i else 0, d.start - window) : d.start]
+        words = re.split(r"[.;!?]", words)[-1]  # the same clause only
+        if re.search(before, words) and not re.search(avoid, words):
+            found.add(d.value)
+    return found.pop() if len(found) == 1 else None
+
+
 def years(facts: Facts) -> Decimal | None:
     """The first duration in years or months, as years (months / 12)."""
     for d in facts.durations:
@@ -90,3 +111,113 @@ def years(facts: Facts) -> Decimal | None:
 def flag(facts: Facts, name: str) -> bool | None:
     """A yes/no fact simply stated in the question; None when not said."""
     return facts.flags.get(name)
+
+
+def all_of(facts: Facts, *names: str) -> bool | None:
+    """True when every named flag is stated true, False when any is stated false."""
+    values = [facts.flags.get(n) for n in names]
+    if False in values:
+        return False
+    return True if all(values) else None
+
+
+def any_of(facts: Facts, *names: str) -> bool | None:
+    """True when any named flag is stated true, False when every one is stated false."""
+    values = [facts.flags.get(n) for n in names]
+    if True in values:
+        return True
+    return False if all(v is False for v in values) else None
+
+
+def _sentence_around(question: str, start: int, end: int) -> str:
+    """The lower-cased sentence holding ``question[start:end]``."""
+    low = question.lower()
+    left = max(low.rfind(c, 0, start) for c in ".?!;")
+    rights = [i for c in ".?!;" if (i := low.find(c, end)) != -1]
+    return low[left + 1 : min(rights, default=len(low))]
+
+
+def duration_years(
+    facts: Facts, question: str, before: str, avoid: str = r"(?!)", window: int = 30
+) -> Decimal | None:
+    """The duration in years or months whose preceding words match ``before``, as years.
+
+    A duration with ``avoid`` within ``window`` characters either side is skipped ("a
+    six-month temporary promotion"); two different matching durations give None.
+
+    Args:
+        facts: The extracted facts.
+        question: The question they came from.
+        before: A regular expression that must occur in the ``window`` characters before.
+        avoid: A regular expression that rules a duration out.
+        window: How many characters around the duration to read.
+    """
+    low = question.lower()
+    found: set[Decimal] = set()
+    for d in facts.durations:
+        if d.unit not in ("years", "months"):
+            continue
+        left, right = low[max(0, d.start - window) : d.start], low[d.end : d.end + window]
+        if re.search(avoid, left + " " + right) or not re.search(before, left):
+            continue
+        found.add(Decimal(d.amount) if d.unit == "years" else Decimal(d.amount) / 12)
+    return found.pop() if len(found) == 1 else None
+
+
+_COUNT = "|".join(w for w in NUMBER_WORDS if w not in ("a", "an"))
+_STREAK_COUNT = re.compile(
+    rf"\b(?P<n>\d+|{_COUNT})\b(?: [\w-]+){{0,3}} (?:ratings?|appraisals?|evaluations?|years?)\b"
+)
+_IN_A_ROW = re.compile(
+    r"\bin a row\b|\bconsecutive\b|\bstraight\b|\bsuccessive\b|\brunning\b"
+    r"|\b(?:last|past|previous|preceding)\b"
+)
+# "two of my last three ratings", "not", "only some": the streak is not stated.
+_BROKEN = re.compile(r"\bof (?:my|her|his|the|their) (?:last|past)\b|\bnot\b|n't\b|\bexcept\b")
+
+
+def exceptional_streak(facts: Facts, question: str) -> int | None:
+    """How many consecutive Exceptional ratings the question states, ending with the latest.
+
+    Three or more Exceptional ratings written out count as they are; otherwise the sentence
+    holding an Exceptional rating must give a count of ratings or years and say they are in a
+    row ("three straight Exceptional ratings", "rated Exceptional for the last three years").
+    A count below 3 is not returned: the rating before it is not said.
+    """
+    found = [r for r in facts.ratings if r.value is not None]
+    if not found or any(r.value != "Exceptional" for r in found):
+        return None
+    if len(found) >= 3:
+        return len(found)
+    sentence = _sentence_around(question, found[0].start, found[0].end)
+    m = _STREAK_COUNT.search(sentence)
+    if m is None or not _IN_A_ROW.search(sentence) or _BROKEN.search(sentence):
+        return None
+    n = m.group("n")
+    count = NUMBER_WORDS[n] if n in NUMBER_WORDS else int(n)
+    return count if count >= 3 else None
+
+
+_SINCE_YEAR = re.compile(r"\bsince (?P<y>(?:19|20)\d\d)\b(?! ?[-/])")
+
+
+def years_since_year(question: str, today: date, after: str) -> tuple[int, int] | None:
+    """(fewest, most) whole years since "since 2021" written within 40 characters after ``after``.
+
+    The month is not said, so the start lies between the year's first and last day; the
+    caller decides only when its threshold falls outside that range.
+    """
+    low = question.lower()
+    for m in _SINCE_YEAR.finditer(low):
+        if not re.search(after, low[max(0, m.start() - 40) : m.start()]):
+            continue
+        year = int(m.group("y"))
+        if date(year, 12, 31) > today:
+            return None
+        return whole_years(date(year, 12, 31), today), whole_years(date(year, 1, 1), today)
+    return None
+
+
+def whole_years(start: date, today: date) -> int:
+    """Whole years from ``start`` to ``today`` (the anniversary counts as a full year)."""
+    return today.year - start.year - ((today.month, today.day) < (start.month, start.day))

@@ -16,14 +16,8 @@ from datetime import date
 from typing import TypeVar
 
 from advisor.calculators.facts_dates import find_dates
-from advisor.calculators.facts_items import (
-    FLAG_PATTERNS,
-    amounts,
-    durations,
-    flags,
-    grades_and_series,
-    ratings,
-)
+from advisor.calculators.facts_flags import FLAG_PATTERNS, flags
+from advisor.calculators.facts_items import amounts, durations, grades_and_series, ratings
 from advisor.calculators.facts_models import (
     DateFact,
     DurationFact,

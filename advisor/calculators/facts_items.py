@@ -66,8 +66,9 @@ _RATINGS: tuple[tuple[str, RatingName | None], ...] = (
     ("fully successful", "Fully Successful"),
     ("exceptional", "Exceptional"),
     ("unacceptable", "Unacceptable"),
-    ("minimally acceptable", None),  # 8-9a's phrase; not certain it is a rating level name
-    ("unsatisfactory", None),
+    # 8-9a names these levels; pay_awards.normalize_rating reads them as the same ones.
+    ("minimally acceptable", "Minimally Successful"),
+    ("unsatisfactory", "Unacceptable"),
     ("outstanding", None),  # not a level in AR 690-13; do not guess "Exceptional"
     ("excellent", None),
     ("superior", None),
@@ -76,45 +77,6 @@ _RATINGS: tuple[tuple[str, RatingName | None], ...] = (
 _RATING_CONTEXT = re.compile(
     r"rat(?:ed|ing)|apprais|performance|review|evaluat|scored", re.IGNORECASE
 )
-_APOS = "['\u2019]"
-_VET_PREF = rf"veterans?{_APOS}?s?{_APOS}?\s+preference"
-_I_AM = rf"\b(?:i am|i{_APOS}m|im)"
-_I_AM_NOT = rf"(?:{_I_AM} not|\bi{_APOS}?m not)"
-_I_LACK = rf"\bi (?:do not|don{_APOS}?t|did not|didn{_APOS}?t) (?:have|get|claim|qualify for)"
-# name -> (pattern for "no", pattern for "yes"), over the lower-cased question; "no" is tried
-# first. Only plain first-person statements count: a question that merely mentions
-# preference eligibility does not say the employee has it.
-FLAG_PATTERNS: dict[str, tuple[str, str]] = {
-    "preference_eligible": (
-        (
-            rf"{_I_AM_NOT} (?:an? )?(?:veterans?{_APOS}? )?preference[- ]eligible"
-            rf"|{_I_AM} (?:an? )?non-?preference[- ]eligible"
-            rf"|{_I_LACK} (?:any )?{_VET_PREF}|\bi have no {_VET_PREF}"
-        ),
-        (
-            rf"{_I_AM} (?:an? )?(?:\w+ )?(?:veterans?{_APOS}? )?preference[- ]eligible"
-            rf"|\bi (?:have|get|receive|claim|qualify for) (?:\w+ )?{_VET_PREF}"
-        ),
-    ),
-    "supervisory": (
-        rf"\bnon-?supervisory\b|{_I_AM_NOT} an? supervisor",
-        rf"\bsupervisory\b|{_I_AM} an? (?:new )?supervisor\b",
-    ),
-    "forwarded_to_dcsint": (
-        r"\b(?:not|never) (?:been |yet )?(?:forwarded|sent|referred)\b[^.?!]{0,40}\bdcsint\b",
-        r"\b(?:forwarded|sent|referred|elevated|escalated)\b[^.?!]{0,40}\bdcsint\b",
-    ),
-    "special_salary_rate": (
-        r"\b(?:no|not|without) (?:a |any )?special (?:salary )?rate",
-        r"\bspecial (?:salary )?rate",
-    ),
-    "same_commuting_area": (
-        r"\b(?:different|another|outside the|new) (?:geographic )?commuting area",
-        r"\bsame (?:geographic )?commuting area",
-    ),
-}
-
-
 def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
@@ -222,14 +184,3 @@ def durations(text: str, taken: list[tuple[int, int]]) -> list[DurationFact]:
             DurationFact(start=m.start(), end=m.end(), text=m.group(0), amount=amount, unit=unit)
         )
     return found
-
-
-def flags(text: str) -> dict[str, bool]:
-    low = text.lower()
-    flags: dict[str, bool] = {}
-    for name, (no, yes) in FLAG_PATTERNS.items():
-        if re.search(no, low):
-            flags[name] = False
-        elif re.search(yes, low):
-            flags[name] = True
-    return flags

@@ -58,7 +58,8 @@ AWARD_ELIGIBILITY_RULE = ar(
     "employees whose performance is minimally acceptable or unsatisfactory.",
 )
 
-AWARD_TOPIC = r"performance award"  # shared with the eligibility checklist's triggers
+# Shared with the eligibility checklist's triggers; the Exemplary Performance Award is para 8-10.
+AWARD_TOPIC = r"(?<!exemplary )performance award"
 HQDA_THRESHOLD = Decimal(10000)
 LOCAL = "commander or delegated official"
 HQDA = "HQDA approval through the IPMO, forwarded to OSD"

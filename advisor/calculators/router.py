@@ -83,6 +83,24 @@ def select(question: str, calculators: Sequence[Calculator]) -> list[Calculator]
     return [c for s, c in scores if best and s == best]
 
 
+# "How do I get there" asks for a roadmap or an explanation, not a yes/no checklist.
+_ASKS_HOW = re.compile(
+    r"\bhow (?:do|can|could|should|would|might) (?:i|we|you|she|he|they)\b"
+    r"|\bwhat (?:do|should|would) (?:i|we) (?:need|do|have)\b|\broadmap\b|\bcareer path\b"
+)
+
+
+def asks_checklist(question: str, calculators: Sequence[Calculator]) -> bool:
+    """Whether the question asks if someone qualifies for something a checklist decides.
+
+    True when an eligibility checklist is among the calculators ``select`` picks and the
+    question is not a "how do I ..." question; the chat then skips the career roadmap.
+    """
+    if _ASKS_HOW.search(question.lower()):
+        return False
+    return any(c.kind == "eligibility" for c in select(question, calculators))
+
+
 def route(
     question: str, context: Context, calculators: Sequence[Calculator] | None = None
 ) -> list[Calculation]:

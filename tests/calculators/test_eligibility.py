@@ -208,7 +208,7 @@ def test_grade_band_promotion_rejects_grades_past_gs18() -> None:
        "intelligence_mission_organization": True, "excluded_category": False}, "eligible", "1-6a(4)"),
      ({"series": "2210", "nonclerical": True, "schedule_a_213_3106d": True, "excluded_category": False},
       "eligible", "1-6a"),
-     ({"series": "0132", "excluded_category": True}, "not eligible", "1-6a(1)"),
+     ({"series": "0132", "excluded_category": True}, "not eligible", "1-6d"),  # 1-6d decides
      ({"series": "0132"}, "need more information", "1-6a(1)")],
 )  # fmt: skip
 def test_cipms_coverage_follows_the_series_routes_of_para_1_6(
