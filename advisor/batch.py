@@ -15,12 +15,17 @@ from advisor.config import Settings
 from advisor.errors import AdvisorError
 
 
-def read_cases(path: Path) -> tuple[list[dict], list[str]]:
-    cases, problems = [], []
+def read_id_rows(path: Path) -> tuple[list[tuple[int, dict]], list[str]]:
+    """(line number, object) for each JSON object with a string ``id``, one per line of a JSONL
+    file, and the problems: a line that is not
+    UTF-8, not JSON (or nested too deeply) or has no string ``id`` is reported by line number
+    and skipped. A leading BOM is allowed."""
+    rows: list[tuple[int, dict]] = []
+    problems: list[str] = []
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise AdvisorError(f"Cannot read the dataset {path}: {e.strerror or e}.") from e
+        raise AdvisorError(f"Cannot read {path}: {e.strerror or e}.") from e
     for n, data in enumerate(raw.splitlines(), start=1):
         try:
             line = data.decode("utf-8-sig" if n == 1 else "utf-8")  # a BOM from Windows editors
@@ -30,16 +35,25 @@ def read_cases(path: Path) -> tuple[list[dict], list[str]]:
         if not line.strip():
             continue
         try:
-            case = json.loads(line)
+            row = json.loads(line)
         except json.JSONDecodeError as e:
             problems.append(f"{path.name}:{n}: not JSON ({e.msg}); skipped")
             continue
         except RecursionError:
             problems.append(f"{path.name}:{n}: JSON nested too deeply; skipped")
             continue
-        if not isinstance(case, dict) or not isinstance(case.get("id"), str):
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str):
             problems.append(f"{path.name}:{n}: needs a string 'id'; skipped")
             continue
+        rows.append((n, row))
+    return rows, problems
+
+
+def read_cases(path: Path) -> tuple[list[dict], list[str]]:
+    """The cases of a batch dataset: rows with an ``id`` and a non-empty list of string ``turns``."""
+    rows, problems = read_id_rows(path)
+    cases: list[dict] = []
+    for n, case in rows:
         turns = case.get("turns")
         if not isinstance(turns, list) or not turns or not all(isinstance(t, str) for t in turns):
             problems.append(f"{path.name}:{n}: 'turns' must be a non-empty list of strings; skipped")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from advisor.batch import read_id_rows
 from evals.baselines import System
 from evals.dataset import Case
 
@@ -55,18 +56,5 @@ def write_answers(path: Path, answers: dict[str, dict[str, Any]]) -> None:
 
 def read_answers(path: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """Answers by id from a JSONL file; unreadable lines are reported with their line number."""
-    answers: dict[str, dict[str, Any]] = {}
-    problems: list[str] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            problems.append(f"{path.name}:{n}: not JSON ({e.msg}); skipped")
-            continue
-        if not isinstance(row, dict) or not isinstance(row.get("id"), str):
-            problems.append(f"{path.name}:{n}: needs a string 'id'; skipped")
-            continue
-        answers[row["id"]] = row
-    return answers, problems
+    rows, problems = read_id_rows(path)
+    return {row["id"]: row for _, row in rows}, problems
