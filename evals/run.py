@@ -49,7 +49,7 @@ def eval_settings() -> Settings:
     return settings if settings.today else settings.model_copy(update={"today": EVAL_TODAY})
 
 
-def build_systems(names: list[str], settings: Settings, stack: ExitStack | None = None,
+def build_systems(names: list[str], settings: Settings, stack: ExitStack,
                   scripted: bool = False) -> list[System]:
     """The named systems; with ``scripted`` the advisor writes with the scripted model, whose
     fake server lives as long as ``stack``."""
@@ -68,7 +68,7 @@ def build_systems(names: list[str], settings: Settings, stack: ExitStack | None 
         from advisor.writers.llm import make_llm_writer
         from evals.llm.scripted import ScriptedServer
 
-        server = (stack or ExitStack()).enter_context(ScriptedServer(retriever))
+        server = stack.enter_context(ScriptedServer(retriever))
         model_settings = server.settings(settings)
         advisor = Advisor(model_settings, advisor.index, writer=make_llm_writer(model_settings))
         annotate = server.annotate

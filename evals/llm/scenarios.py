@@ -72,7 +72,7 @@ def condensed_follow_up(body: dict[str, Any]) -> Step:
 @dataclass(frozen=True)
 class Scenario:
     name: str
-    script: Script
+    script: Script | None  # None: no server listens (a refused connection)
     question: str
     history: Sequence[str] = ()
     note: str = ""  # a phrase of the note the user must see (empty: no fallback note expected)
@@ -87,17 +87,21 @@ FAILURES = [
     Scenario("bad tool arguments", bad_arguments, DOWNGRADE, note="called a calculator with bad arguments"),
     Scenario("invented tool input", invented_date, DOWNGRADE, note="called a calculator with bad arguments"),
 ]
+REFUSED = Scenario("connection refused", None, QSI_MONTHLY, note="could not be reached")
 SCENARIOS = [
     Scenario("tool call, then a correct answer", tool_then_answer, DOWNGRADE),
     Scenario("a false rule and a wrong date", false_rule_and_wrong_date, QSI_MONTHLY),
     Scenario("a follow-up condensed by the model", condensed_follow_up, "And can it be every month?",
              ("What is a QSI under CIPMS?",)),
     *FAILURES,
+    REFUSED,
 ]
 
 
 def run(scenario: Scenario, ask_with: Callable[[str], Any]) -> Any:
     """Ask the scenario's question with ``ask_with(server_url)`` -> an ask function."""
+    if scenario.script is None:
+        return ask_with(f"http://127.0.0.1:{free_port()}")(scenario.question, list(scenario.history))
     with FakeModelServer(scenario.script) as server:
         return ask_with(server.url)(scenario.question, list(scenario.history))
 
@@ -118,12 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         llm = settings.model_copy(update={"llm": "openai", "llm_base_url": url, "llm_timeout": 1.0})
         return Advisor(llm, base.index, writer=make_llm_writer(llm)).ask
 
-    dead = Scenario("connection refused", [], QSI_MONTHLY, note="could not be reached")
-    for scenario in [*SCENARIOS, dead]:
-        if scenario is dead:
-            answer = ask_with(f"http://127.0.0.1:{free_port()}")(dead.question, [])
-        else:
-            answer = run(scenario, ask_with)
+    for scenario in SCENARIOS:
+        answer = run(scenario, ask_with)
         print(f"==== {scenario.name}\nyou> " + "\nyou> ".join([*scenario.history, scenario.question]))
         removed = answer.verification.removed if answer.verification else 0
         print(f"[writer={answer.writer} sentences removed={removed} notes={answer.notes}]")

@@ -11,11 +11,12 @@ import pytest
 
 from advisor.writers.llm import LLMWriter, make_chat_model, make_llm_writer
 from advisor.writers.llm_guard import CircuitBreaker
-from evals.llm.fake_server import FakeModelServer, Step, free_port, is_condense
+from evals.llm.fake_server import FakeModelServer, Step, is_condense
 from evals.llm.scenarios import (
     DOWNGRADE,
     FAILURES,
     QSI_MONTHLY,
+    REFUSED,
     condensed_follow_up,
     false_rule_and_wrong_date,
     qsi_answer,
@@ -62,9 +63,8 @@ def test_a_failing_server_gives_the_extractive_answer_with_a_short_note(advisor_
 
 
 def test_a_refused_connection_gives_the_extractive_answer_with_a_short_note(advisor_with, llm_settings):
-    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
-    answer = advisor_with(make_llm_writer(llm_settings(url))).ask(QSI_MONTHLY)
-    assert answer.writer == "extractive" and "could not be reached" in answer.notes[-1]
+    answer = run(REFUSED, lambda url: advisor_with(make_llm_writer(llm_settings(url))).ask)  # nothing listens
+    assert answer.writer == "extractive" and REFUSED.note in answer.notes[-1]
 
 
 def test_the_circuit_breaker_stops_calling_a_dead_server_for_a_minute(advisor_with, llm_settings):
