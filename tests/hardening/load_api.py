@@ -31,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -177,6 +178,16 @@ class Server:
         self.log.close()
 
 
+async def run_concurrently(work: Callable[[int, httpx.AsyncClient], Awaitable[None]], n: int,
+                           timeout: float) -> float:
+    """Run ``work(i, http)`` for i in 0..n-1 at once over one connection pool; wall seconds."""
+    limits = httpx.Limits(max_connections=n, max_keepalive_connections=n)
+    async with httpx.AsyncClient(timeout=httpx.Timeout(timeout), limits=limits) as http:
+        started = time.perf_counter()
+        await asyncio.gather(*(work(i, http) for i in range(n)))
+        return time.perf_counter() - started
+
+
 async def ask_load(url: str, clients: int, questions: int, deadline: float) -> tuple[dict[str, Any], list[str]]:
     latencies: list[float] = []
     problems: list[str] = []
@@ -200,11 +211,7 @@ async def ask_load(url: str, clients: int, questions: int, deadline: float) -> t
             elif r is not None:
                 problems.append(f"client {n}: HTTP {r.status_code} {r.text[:200]}")
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(timeout=httpx.Timeout(600), limits=limits) as http:
-        started = time.perf_counter()
-        await asyncio.gather(*(client(n, http) for n in range(clients)))
-        wall = time.perf_counter() - started
+    wall = await run_concurrently(client, clients, timeout=600)
     return summary(latencies, wall, len(problems)), problems
 
 
@@ -229,11 +236,7 @@ async def feedback_burst(url: str, count: int) -> tuple[dict[str, Any], list[str
         else:
             problems.append(f"feedback {n}: HTTP {r.status_code} {r.text[:200]}")
 
-    limits = httpx.Limits(max_connections=count, max_keepalive_connections=count)
-    async with httpx.AsyncClient(timeout=httpx.Timeout(300), limits=limits) as http:
-        started = time.perf_counter()
-        await asyncio.gather(*(submit(n, http) for n in range(count)))
-        wall = time.perf_counter() - started
+    wall = await run_concurrently(submit, count, timeout=300)
     return summary(latencies, wall, len(problems)), problems, accepted
 
 
