@@ -7,7 +7,7 @@ data shapes only: no retrieval, no formatting, no I/O.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -95,3 +95,71 @@ class Answer(BaseModel):
     verification: Verification | None = Field(
         default=None, description="The claim check of a language model's draft (None: no draft was checked)."
     )
+
+
+# --- What the intake understood of a turn (advisor/intake) --------------------------------
+
+Asked = Literal[
+    "date", "amount", "yes_no", "who", "definition", "list", "how_to", "roadmap", "fact",
+    "out_of_scope",
+]
+FactSource = Literal["stated", "reply", "earlier_turn", "correction", "implied"]
+
+
+class BoundFact(BaseModel):
+    """One fact of the user's, bound to the role it plays for a calculator or checklist."""
+
+    name: str = Field(description="The input it fills, e.g. 'action_date'.")
+    value: Any = Field(description="JSON-safe value: ISO date, dollars as a string, int, bool, text.")
+    role: str = Field(description="The role in plain words, e.g. 'the date the downgrade took effect'.")
+    text: str = Field(default="", description="How the user wrote it, e.g. 'July 9th'.")
+    turn: int = Field(default=-1, description="Index of the user turn it came from (-1: this one).")
+    source: FactSource = Field(default="stated", description="How it was learnt.")
+
+
+class Ambiguity(BaseModel):
+    """Something the intake could not settle; the answer asks instead of guessing."""
+
+    kind: Literal["role", "calculator", "value", "subject"] = Field(
+        description="role: which role a value plays; calculator: which rule is meant; value: "
+        "two values for one role; subject: whose situation it is."
+    )
+    about: str = Field(description="The fact name or 'calculator'.")
+    options: list[str] = Field(default_factory=list, description="The readings in play.")
+    question: str = Field(description="The question back, in plain words.")
+
+
+class Pending(BaseModel):
+    """The guided interview's open task: what is being worked out and the one fact it needs next."""
+
+    task: str = Field(description="Calculator or checklist name.")
+    next_fact: str | None = Field(default=None, description="Input name asked for next (None: none).")
+    ask: str | None = Field(default=None, description="The plain question asked for it.")
+
+
+class Intent(BaseModel):
+    """What one turn asks, about which rules, with which facts: produced once per turn."""
+
+    asked: Asked = Field(description="The form of answer the question wants.")
+    about: list[str] = Field(
+        default_factory=list, description="Calculator or checklist names, best first."
+    )
+    topics: list[str] = Field(default_factory=list, description="Rule-book entry ids, best first.")
+    facts: list[BoundFact] = Field(default_factory=list, description="Facts bound to their roles.")
+    pending: Pending | None = Field(default=None, description="The interview's open task, if any.")
+    ambiguities: list[Ambiguity] = Field(default_factory=list)
+    subject: Literal["self", "other", "unknown"] = Field(
+        default="unknown", description="Whose situation: the asker's or someone else's."
+    )
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0, description="Calibrated for 'about'.")
+    query: str = Field(default="", description="The standalone text retrieval searches with.")
+    continues: bool = Field(
+        default=False, description="True when this turn continues the previous task (a reply, a correction)."
+    )
+    scores: dict[str, float] = Field(
+        default_factory=dict, description="Match scores of the candidates considered, for inspection."
+    )
+
+    def fact(self, name: str) -> BoundFact | None:
+        """The bound fact called ``name``, if any."""
+        return next((f for f in self.facts if f.name == name), None)

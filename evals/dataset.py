@@ -17,10 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from advisor.corpus import split_pin_cite
 from advisor.errors import CorpusError
 
-Kind = Literal["lookup", "deadline", "pay", "eligibility", "out_of_scope", "followup", "adversarial"]
+Kind = Literal[
+    "lookup", "yesno", "deadline", "pay", "eligibility", "out_of_scope", "followup", "adversarial"
+]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 CALC_KINDS = ("deadline", "pay", "eligibility")
 DATASETS = Path(__file__).resolve().parent / "datasets"
+SPLITS = ("dev", "test", "plain")
+LEAD_CHARS = 400
 
 
 class ExpectedCalc(BaseModel):
@@ -42,9 +46,14 @@ class Expected(BaseModel):
     refuse: bool = Field(description="True when the documents do not cover the question.")
     calculation: ExpectedCalc | None = Field(description="Expected calculator result, or null.")
     must_not: list[str] = Field(description="Regexes that must not match the answer text.")
+    lead: list[str] = Field(
+        default_factory=list,
+        description=f"Regexes that must all match within the first {LEAD_CHARS} characters of the "
+        "answer as read (the direct answer: 'No', the date, the expansion...).",
+    )
     note: str = Field(default="", description="Why the expectation is what it is (for people).")
 
-    @field_validator("facts", "must_not")
+    @field_validator("facts", "must_not", "lead")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for p in patterns:
@@ -122,14 +131,14 @@ def load_dataset(path: Path) -> tuple[list[Case], list[str]]:
 
 
 def split_paths(split: str) -> list[Path]:
-    """The dataset files of a split name: dev, test or all."""
+    """The dataset files of a split name: dev, test, plain or all (dev + test)."""
     match split:
-        case "dev" | "test":
+        case "dev" | "test" | "plain":
             return [DATASETS / f"{split}.jsonl"]
         case "all":
             return [DATASETS / "dev.jsonl", DATASETS / "test.jsonl"]
         case other:
-            raise ValueError(f"Unknown split {other!r}; use dev, test or all.")
+            raise ValueError(f"Unknown split {other!r}; use {', '.join(SPLITS)} or all.")
 
 
 def load_split(split: str) -> tuple[list[Case], list[str]]:

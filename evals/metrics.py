@@ -14,7 +14,7 @@ from typing import Any
 
 from advisor.corpus import split_pin_cite
 from advisor.errors import CorpusError
-from evals.dataset import ExpectedCalc
+from evals.dataset import LEAD_CHARS, ExpectedCalc
 from evals.text import plain_text
 
 RECALL_KS = (1, 3, 5, 10)
@@ -97,6 +97,13 @@ def facts_hold(facts: Sequence[str], answer_text: str) -> bool:
     """Every fact regex matches the answer as read (Markdown removed; ``^`` is a line start)."""
     texts = _variants(answer_text)
     return all(any(re.search(f, t, re.MULTILINE) for t in texts) for f in facts)
+
+
+def lead_holds(patterns: Sequence[str], answer_text: str, chars: int = LEAD_CHARS) -> bool:
+    """Every regex matches within the first ``chars`` characters of the answer as read (with
+    or without its bold line labels): the direct answer must come first."""
+    texts = tuple(plain_text(answer_text, drop_labels=d)[:chars] for d in (False, True))
+    return all(any(re.search(p, t, re.MULTILINE) for t in texts) for p in patterns)
 
 
 def must_not_hits(patterns: Sequence[str], answer_text: str) -> list[str]:

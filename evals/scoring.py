@@ -55,6 +55,8 @@ def check_case(case: Case, answer: dict[str, Any]) -> dict[str, bool]:
     checks = {"refusal": bool(answer.get("refused")) == exp.refuse}
     if exp.facts:
         checks["facts"] = m.facts_hold(exp.facts, text)
+    if exp.lead:
+        checks["lead"] = m.lead_holds(exp.lead, text)
     if exp.must_not:
         checks["must_not"] = not m.must_not_hits(exp.must_not, text)
     if exp.calculation is not None:
@@ -138,6 +140,8 @@ def _describe_expected(case: Case) -> str:
         parts.append(f"{e.calculation.name} = {e.calculation.result!r}")
     if e.facts:
         parts.append("facts " + " ; ".join(e.facts))
+    if e.lead:
+        parts.append("lead " + " ; ".join(e.lead))
     if e.must_not:
         parts.append("must not " + " ; ".join(e.must_not))
     return "; ".join(parts)

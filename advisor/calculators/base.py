@@ -17,6 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from advisor.models import Calculation, RuleRef
 
 Kind = Literal["deadline", "pay", "eligibility"]
+FactType = Literal[
+    "date", "money", "grade", "step", "rating", "flag", "count", "years", "series", "percent",
+    "choice",
+]
 
 # The standard biweekly cycle: the pay period that began Sunday 2026-01-11
 # (shared/reference/facts.md §3, DOI IBC memo of 26 Nov 2025). A setting, since some
@@ -41,6 +45,27 @@ class Rule(BaseModel):
         if self.source == "AR 690-13" and self.section[:1].isdigit():
             return f"AR 690-13 para {self.section}"
         return f"{self.source} {self.section}"
+
+
+class FactSpec(BaseModel):
+    """One input a calculator or checklist needs, as the intake and the interview see it.
+
+    The intake reads values of ``type`` from the user's words and binds one to this fact only
+    when its role is clear: ``cues`` (plain words or word beginnings, lower case) written near
+    the value mark this role, ``avoid`` words mark another role ("notice" for an effective
+    date). ``ask`` is the one plain question the interview asks when the fact is unknown.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(description="The input field it fills, e.g. 'action_date'.")
+    type: FactType = Field(description="What kind of value the user gives.")
+    role: str = Field(description="The role in plain words: 'the date the downgrade took effect'.")
+    ask: str = Field(description="The question asked when it is unknown, in plain words.")
+    cues: tuple[str, ...] = Field(default=(), description="Words that mark this role near a value.")
+    avoid: tuple[str, ...] = Field(default=(), description="Words that mark another role.")
+    required: bool = Field(default=True, description="False: the calculator works without it.")
+    choices: tuple[str, ...] = Field(default=(), description="Valid values of a 'choice' fact.")
 
 
 class Context(BaseModel):
@@ -77,6 +102,10 @@ class Calculator:
     triggers: tuple[str, ...] = ()
     from_facts: Callable[..., BaseModel | list[str]] | None = None
     extra_rules: tuple[Rule, ...] = field(default=())
+    # What the intake matches a question against, and the facts it binds (see FactSpec).
+    description: str = ""
+    examples: tuple[str, ...] = ()
+    facts: tuple[FactSpec, ...] = ()
 
     def __call__(self, inputs: BaseModel | dict, context: Context) -> Calculation:
         model = inputs if isinstance(inputs, self.inputs) else self.inputs.model_validate(inputs)
