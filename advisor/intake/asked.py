@@ -1,0 +1,61 @@
+"""What form of answer a question asks for: a date, an amount, yes or no, who, a definition...
+
+Read from the question's own form (its question words and how it opens), never from its
+topic: "when must I appeal?" asks a date whichever rule it is about, "who approves …?" an
+office, "what does CPO stand for?" an expansion. ``FORMS`` is the table, tried in order; the
+first that matches wins, and a question matching none asks for a ``fact``. Whether it is in
+scope is the matcher's call, not this module's. No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from advisor.models import Asked
+
+_AUX = r"(?:can|could|may|might|do|does|did|is|are|am|was|were|will|would|should|shall|must|has|have|had)"
+_WHO = r"(?:i|we|you|she|he|they|my|our|his|her|their|it|this|that|there|a|an|the|someone|anyone|employees?)"
+
+# (asked, pattern over the lower-cased question), in order of precedence.
+FORMS: tuple[tuple[Asked, str], ...] = (
+    ("roadmap", r"\b(?:career path|roadmap|career ladder)\b|\bhow (?:do|can|could|would) (?:i|someone|an? \w+) "
+                r"(?:get|move|go|progress|advance|transition)\b.*\b(?:to|into)\b|\bhow (?:do|can) i get there\b"
+                r"|\b(?:gs-?)?\d{4}(?:-\d{1,2})?\s*(?:to|->|→)\s*(?:gs-?)?\d{4}\b"),
+    ("definition", r"\bstand for\b|\bstands for\b|\bwhat (?:does|do) (?:the )?(?:term |word |abbreviation |acronym )?"
+                   r"[\w\"'()-]+(?: [\w\"'()-]+){0,4} mean\b|\bmeaning of\b|\bdefin(?:e|ition)\b|\bwhat(?:'s| is) "
+                   r"(?:an?|the term) [\w -]{2,40}\?*$|\bwhat(?:'s| is| are) (?:an? )?[A-Z]{2,}s?\b\??$"),
+    ("who", r"^\s*(?:and |so |but )?(?:who|whom|whose|which (?:office|official|person|level|authority|agency|organization))\b"
+            r"|\bwho (?:approves|decides|signs|handles|is responsible|has to|must|can|should|makes|gets|does|hears)\b"
+            r"|\bto whom\b|\bwho do i\b"),
+    ("date", r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdeadline\b|\blast day\b|\bdue date\b"
+             r"|\bhow (?:long|much time|many days|many months|soon)\b.*\b(?:have|until|left|before|after|get|to)\b"
+             r"|\buntil when\b|\bby when\b|\bhow late\b|\btoo late\b|\bexpire|\bearliest\b|\blatest\b"),
+    ("amount", r"\bhow (?:much|big|large|high|many)\b|\bwhat(?:'s|s| is)? (?:the |my )?(?:recommended|usual|"
+               r"typical|normal|standard|expected) (?:\w+ )?(?:award|amount|bonus|increase|pay|salary)"
+               r"|\bwhat(?:'s|s| is| would be| will be)? (?:the |my )?(?:amount|salary|pay|rate"
+               r"|range|max(?:imum)?|min(?:imum)?|cap|limit|budget|percent(?:age)?)\b|\bhow many dollars\b"
+               r"|\bwhat (?:step|salary|pay)\b|\bwhat would (?:i|my|she|he) (?:make|earn|get paid)\b"),
+    ("how_to", r"^\s*(?:and |so )?how (?:do|can|should|would) (?:i|we|you|one|an? employee|employees|my \w+)\b"
+               r"|\bhow to\b|\bwhat (?:are the |is the )?(?:steps|process|procedure)\b|\bwhat should i do\b"
+               r"|\bwhere do i (?:file|send|submit)\b"),
+    ("list", r"\bwhat (?:are|were) (?:the|all the|some)\b|\b(?:list|name) (?:the|all)\b|\bwhat (?:kinds?|types?|forms?) of\b"
+             r"|\bwhich (?:series|competencies|positions|awards|forms|matters|grades|titles|factors)\b"
+             r"|\bwhat (?:competencies|series|awards|factors|matters|titles|certifications)\b"),
+    ("yes_no", rf"^\s*(?:and |so |but |ok,? |also,? |then,? )?(?:{_AUX})(?:n't| not)? {_WHO}\b"
+               rf"|^\s*(?:is it true|isn't it true|am i (?:eligible|allowed|entitled)|any chance)\b"
+               rf"|,\s*(?:{_AUX})(?:n't)? (?:i|we|she|he|they)\b[^,]*\?\s*$"),
+)
+_COMPILED = tuple((asked, re.compile(p, re.IGNORECASE)) for asked, p in FORMS)
+
+
+def asked_form(question: str) -> Asked:
+    """The form of answer ``question`` asks for (``fact`` when no form in ``FORMS`` fits)."""
+    text = " ".join(question.split())
+    # The question itself is the last sentence that asks something; earlier ones give facts.
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
+    asks = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:] or [text]
+    for sentence in reversed(asks):
+        for asked, pattern in _COMPILED:
+            if pattern.search(sentence):
+                return asked
+    return "fact"

@@ -1,0 +1,112 @@
+"""Match a question against what the advisor can answer: calculators, rule-book entries, declines.
+
+Every target is described in everyday words (a title, a description, example questions); the
+question is compared with the bundled sentence model (the best cosine over a target's texts)
+and by the words it shares with the target, weighted by how rare each word is among targets
+(IDF), so "downgrade" counts for more than "appeal". The score is the sum; a calibrated
+confidence (``confidence``) turns the best score and its lead over the runner-up into 0..1.
+The embedding function is passed in and every target text is embedded once, when the matcher
+is built. It decides nothing itself: the intake reads the ranking. No I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from advisor.keywords import tokenize
+
+Embed = Callable[[list[str]], np.ndarray]
+TargetKind = Literal["calculator", "rule", "decline"]
+
+# Weights of the score, and the logistic that turns it into a confidence; fitted on the
+# golden intake table (tests/data/intake_golden.jsonl, evals/intake.py --fit).
+LEXICAL_WEIGHT = 0.35
+CONF_CENTER, CONF_SCALE, MARGIN_WEIGHT = 0.62, 0.06, 2.0
+_GENERIC = frozenset(tokenize(
+    "employee employees cipms army federal job position can get my i me what when how long much "
+    "many rule regulation date day days question need want know does do is the a an"))
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something a question can be about."""
+
+    id: str
+    kind: TargetKind
+    texts: tuple[str, ...]
+    terms: tuple[str, ...] = ()  # phrases that name it outright ("sick leave", "fehb")
+    group: str = ""  # calculator kind (deadline, pay, eligibility) or document id
+
+
+@dataclass(frozen=True)
+class Match:
+    target: Target
+    dense: float
+    lexical: float
+    phrase: bool
+
+    @property
+    def score(self) -> float:
+        return self.dense + LEXICAL_WEIGHT * self.lexical + (0.08 if self.phrase else 0.0)
+
+
+class Matcher:
+    """Scores a question against every target; built once, reused for every question."""
+
+    def __init__(self, targets: Sequence[Target], embed: Embed) -> None:
+        self.targets = list(targets)
+        self.embed = embed
+        texts = [t for target in self.targets for t in target.texts]
+        self._owner = np.array([i for i, target in enumerate(self.targets) for _ in target.texts])
+        self._vectors = embed(texts) if texts else np.zeros((0, 384), np.float32)
+        self._terms = [set(tokenize(" ".join(t.texts))) - _GENERIC for t in self.targets]
+        df: dict[str, int] = {}
+        for terms in self._terms:
+            for w in terms:
+                df[w] = df.get(w, 0) + 1
+        n = max(1, len(self.targets))
+        self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
+
+    def rank(self, text: str, kinds: Sequence[TargetKind] | None = None,
+             vector: np.ndarray | None = None) -> list[Match]:
+        """Every target of the given kinds, best first."""
+        if not self.targets:
+            return []
+        q = vector if vector is not None else self.embed([text])[0]
+        sims = self._vectors @ q
+        best = np.full(len(self.targets), -1.0)
+        np.maximum.at(best, self._owner, sims)
+        words = set(tokenize(text)) - _GENERIC
+        weight = sum(self._idf.get(w, math.log(1 + len(self.targets))) for w in words) or 1.0
+        low = f" {text.lower()} "
+        out = []
+        for i, target in enumerate(self.targets):
+            if kinds and target.kind not in kinds:
+                continue
+            shared = words & self._terms[i]
+            lexical = sum(self._idf[w] for w in shared) / weight
+            phrase = any(_has_phrase(low, p) for p in target.terms)
+            out.append(Match(target, float(best[i]), lexical, phrase))
+        return sorted(out, key=lambda m: -m.score)
+
+
+def _has_phrase(low: str, phrase: str) -> bool:
+    at = low.find(phrase)
+    while at >= 0:
+        before, after = low[at - 1] if at else " ", low[at + len(phrase)] if at + len(phrase) < len(low) else " "
+        if not before.isalnum() and (not after.isalnum() or phrase.endswith(("-", "/"))):
+            return True
+        at = low.find(phrase, at + 1)
+    return False
+
+
+def confidence(best: float, runner_up: float | None) -> float:
+    """0..1 from the best score and its lead over the runner-up (a logistic)."""
+    lead = best - (runner_up if runner_up is not None else best - 0.1)
+    z = (best - CONF_CENTER) / CONF_SCALE + MARGIN_WEIGHT * lead / CONF_SCALE
+    return 1.0 / (1.0 + math.exp(-z))
