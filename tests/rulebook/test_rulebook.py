@@ -70,3 +70,18 @@ def test_the_civilian_personnel_officer_is_the_cpo(docs):
     table = {(a.abbr, a.doc_id): a for a in extract(docs)}
     cpo = table[("CPO", "ar-690-13")]
     assert (cpo.full, cpo.cite) == ("civilian personnel officer", "1-5c")
+
+
+def test_every_ar_690_13_section_with_text_is_covered_or_skipped_with_a_reason(book, docs):
+    from advisor.rulebook.load import coverage
+
+    for doc in docs:
+        covered, skipped, missing = coverage(book, doc)
+        assert missing == [], f"{doc.short_name}: no entry covers {missing}"
+        assert covered
+
+
+def test_every_yes_no_answer_is_yes_or_no_with_a_plain_condition(book):
+    items = [y for e in book.entries for y in e.yes_no]
+    assert len(items) >= 300
+    assert all(y.answer in ("yes", "no") for y in items)
