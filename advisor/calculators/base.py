@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -66,6 +66,14 @@ class FactSpec(BaseModel):
     avoid: tuple[str, ...] = Field(default=(), description="Words that mark another role.")
     required: bool = Field(default=True, description="False: the calculator works without it.")
     choices: tuple[str, ...] = Field(default=(), description="Valid values of a 'choice' fact.")
+    default: Any = Field(default=None, description="Value when not given (optional facts).")
+    help: str = Field(default="", description="Longer help for forms (default: the role).")
+    variants: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="Choice value -> more cues when that choice is made."
+    )
+    reads: str | None = Field(
+        default=None, description="A yes/no statement or special reading that gives it (else by type)."
+    )
 
 
 class Context(BaseModel):
@@ -106,6 +114,11 @@ class Calculator:
     description: str = ""
     examples: tuple[str, ...] = ()
     facts: tuple[FactSpec, ...] = ()
+    needs: tuple[tuple[str, tuple[str, ...]], ...] = ()  # checklist criterion id -> facts it needs
+
+    def fact(self, name: str) -> FactSpec | None:
+        """The declared fact called ``name``."""
+        return next((f for f in self.facts if f.name == name), None)
 
     def __call__(self, inputs: BaseModel | dict, context: Context) -> Calculation:
         model = inputs if isinstance(inputs, self.inputs) else self.inputs.model_validate(inputs)

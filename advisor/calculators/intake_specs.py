@@ -289,13 +289,27 @@ SPECS: dict[str, Spec] = {
          _flag("requires_intelligence_ksas", "whether the position requires intelligence-related "
                "knowledge, skills and abilities", "Does the position require intelligence-related "
                "knowledge, skills and abilities?"),
+         _flag("scientific_technical_intelligence", "whether it is a scientific or technical position "
+               "engaged in targeting or the engineering, physical or technical sciences in an "
+               "intelligence function", "Is it a scientific or technical position engaged in "
+               "targeting or the engineering, physical or technical sciences in an intelligence "
+               "function?", reads="none"),
+         _flag("two_grade_interval", "whether the position is classified in a two-grade interval series",
+               "Is the position classified in a two-grade interval series?", reads="none"),
+         _flag("schedule_a_213_3106d", "whether the position is filled under Schedule A, section "
+               "213.3106(d)(1) or (2)", "Is the position filled under Schedule A, section 213.3106(d)(1) "
+               "or (2)?", reads="none"),
+         _flag("nonclerical", "whether the position is nonclerical", "Is the position nonclerical?",
+               reads="none"),
          _flag("excluded_category", "whether the employee is a National Guard technician, a "
                "nonappropriated fund employee or a local national employee",
                "Are you a National Guard technician, a nonappropriated fund employee or a local "
                "national employee?", reads="excluded_category")),
         needs=(("series", ("series",)), ("security_51_percent", ("intelligence_duties_percent",)),
                ("training_intel_mission", ("intelligence_mission_organization", "requires_intelligence_ksas")),
-               ("scientific_technical", ("intelligence_mission_organization",)),
+               ("scientific_technical", ("scientific_technical_intelligence", "two_grade_interval",
+                                         "intelligence_mission_organization")),
+               ("schedule_a", ("nonclerical", "schedule_a_213_3106d")),
                ("not_excluded", ("excluded_category",))),
     ),
     "mspb_appeal_rights": Spec(
@@ -362,4 +376,51 @@ SPECS: dict[str, Spec] = {
                ("purpose_6_1b", ("meets_6_1b_purpose",)), ("documented_need", ("documented_need",)),
                ("not_local_cipms", ("currently_cipms", "same_commuting_area"))),
     ),
+}
+
+
+# What a user writes when a yes/no fact is true, in plain first-person words: the intake's
+# statement reader compares each clause of a turn with these (sentence model) and reads the
+# clause's negation ("I'm not on any federal rolls" -> False). Facts read by a pattern of
+# ``facts_flags`` first; these catch the other phrasings.
+SAYS: dict[str, tuple[str, ...]] = {
+    "element_exceeded": ("I exceeded a critical or noncritical element", "one of my elements was rated as exceeded"),
+    "special_rate_position": ("the position has a special salary rate authorized by OPM",
+                              "it is a special rate position"),
+    "gs_cipms_employee": ("I am a GS employee in CIPMS", "I'm a General Schedule CIPMS employee"),
+    "prior_epa": ("I have received an EPA before", "I got an exemplary performance award in the past"),
+    "currently_in_cipms": ("I am serving in a CIPMS position now", "I currently work in CIPMS"),
+    "currently_cipms": ("I am a CIPMS employee now", "I currently work in CIPMS"),
+    "held_cipms_before": ("I held a CIPMS position before", "I used to work in CIPMS"),
+    "selected_for_cipms_position": ("I have been selected for a CIPMS position", "I was picked for a CIPMS job"),
+    "received_bonus_before": ("I already received a recruitment bonus", "I got the CIPMS bonus before"),
+    "meets_6_1b_purpose": ("the job needs scarce skills or unique qualifications",
+                           "it is a hard to fill shortage position", "the duty station is remote or undesirable"),
+    "documented_need": ("the need is documented and there is a positive cost benefit",),
+    "service_agreement": ("I will sign a service agreement to stay",),
+    "on_federal_rolls": ("I am on the rolls of a federal agency now", "I currently work for the federal government"),
+    "held_federal_civilian_before": ("I held a federal civilian job before", "I used to be a federal civilian employee"),
+    "new_employee": ("I am a new employee", "I was just hired, a new hire"),
+    "completed_prior_trial_or_probation": ("I already finished a probationary period",
+                                           "I completed a trial period in federal service before"),
+    "same_servicing_cpo": ("the new job is serviced by the same CPO",),
+    "same_line_of_work": ("the new job is in the same line of work",),
+    "currently_supervisory": ("my current job is supervisory", "I am a supervisor now"),
+    "target_supervisory": ("the new job is a supervisory position",),
+    "intelligence_mission_organization": ("the organization performs an intelligence mission",),
+    "requires_intelligence_ksas": ("the job requires intelligence-related knowledge, skills and abilities",),
+    "excluded_category": ("I am a National Guard technician", "I am a nonappropriated fund employee",
+                          "I am a local national employee"),
+    "preference_eligible": ("I am preference eligible", "I have veterans' preference"),
+    "mspb_jurisdiction": ("the matter is under MSPB jurisdiction", "it is an adverse action like a removal"),
+    "has_competitive_status": ("I have competitive status from earlier competitive service employment",
+                               "I worked in the competitive service before"),
+    "passed_open_competitive_exam": ("I passed an OPM open competitive examination",),
+    "current_federal_employee": ("I am a current federal employee",),
+    "same_grade": ("the new job is at my same grade",),
+    "same_commuting_area": ("the new job is in the same commuting area",),
+    "schedule_a_213_3106d": ("the position was filled under Schedule A 213.3106(d)",),
+    "nonclerical": ("the position is not clerical",),
+    "two_grade_interval": ("the position is in a two-grade interval series",),
+    "scientific_technical_intelligence": ("it is a scientific or technical job doing targeting in an intelligence function",),
 }

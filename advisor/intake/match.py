@@ -32,6 +32,10 @@ _GENERIC = frozenset(tokenize(
     "many rule regulation date day days question need want know does do is the a an"))
 
 
+_MONTHS = frozenset(tokenize("january february march april may june july august september october november "
+                             "december jan feb mar apr jun jul aug sep sept oct nov dec"))
+
+
 @dataclass(frozen=True)
 class Target:
     """Something a question can be about."""
@@ -41,6 +45,7 @@ class Target:
     texts: tuple[str, ...]
     terms: tuple[str, ...] = ()  # phrases that name it outright ("sick leave", "fehb")
     group: str = ""  # calculator kind (deadline, pay, eligibility) or document id
+    quote: str = ""  # a rule-book entry's verbatim words (ties it to the calculator of that rule)
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ class Matcher:
         sims = self._vectors @ q
         best = np.full(len(self.targets), -1.0)
         np.maximum.at(best, self._owner, sims)
-        words = set(tokenize(text)) - _GENERIC
+        words = {w for w in tokenize(text) if not any(ch.isdigit() for ch in w)} - _GENERIC - _MONTHS
         weight = sum(self._idf.get(w, math.log(1 + len(self.targets))) for w in words) or 1.0
         low = f" {text.lower()} "
         out = []
@@ -93,6 +98,19 @@ class Matcher:
             phrase = any(_has_phrase(low, p) for p in target.terms)
             out.append(Match(target, float(best[i]), lexical, phrase))
         return sorted(out, key=lambda m: -m.score)
+
+
+    def distinctive(self, text: str, ids: Sequence[str]) -> dict[str, float]:
+        """For each target of ``ids``, the weight of the question's words that only it of them
+        has (its title, description and examples): what tells close targets apart."""
+        index = {t.id: i for i, t in enumerate(self.targets)}
+        words = {w for w in tokenize(text) if not any(ch.isdigit() for ch in w)} - _GENERIC - _MONTHS
+        out = {}
+        for tid in ids:
+            mine = self._terms[index[tid]]
+            others = set().union(*(self._terms[index[o]] for o in ids if o != tid))
+            out[tid] = sum(self._idf.get(w, 0.0) for w in words & (mine - others))
+        return out
 
 
 def _has_phrase(low: str, phrase: str) -> bool:

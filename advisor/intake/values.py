@@ -31,6 +31,13 @@ _NUMBER_WORD = "|".join([*_UNITS, *_TENS, "hundred", "and", "a"])
 _WORDS_AMOUNT = re.compile(
     rf"\b(?P<words>(?:(?:{_NUMBER_WORD})[\s-]+)*(?:{_NUMBER_WORD}))[\s-]+(?P<scale>thousand|million)"
     r"(?:\s+(?:dollars|bucks))?\b", re.IGNORECASE)
+# A small whole number standing alone ("two extensions", "3 Exceptional ratings", "45 employees").
+_COUNT = re.compile(r"(?<![\w$.,/-])(?:\d{1,6}|" + "|".join(list(_UNITS)[1:] + list(_TENS)) + r")(?![\w%/-]|\.\d|,\d)",
+                    re.IGNORECASE)
+_RATED = re.compile(r"rat(?:ed|ing)|apprais|performance|evaluat", re.IGNORECASE)
+# A date given only as a year or a month and year ("sometime in 2024", "in March 2025").
+_PARTIAL_DATE = re.compile(r"\b(?:(?:in|during|since|around|sometime in|back in)\s+)(?P<text>(?:(?:jan|feb|mar|apr|may|jun|"
+                           r"jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d)\b(?![-/])", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _SLASH_GRADE = re.compile(r"(?<![\d/])\b(?:gs[- ]?)?(?P<g>1[0-5]|[1-9])\s*/\s*(?P<s>10|[1-9])\b(?![/\d])",
                           re.IGNORECASE)
@@ -50,13 +57,15 @@ _NO = re.compile(r"^\s*(?:no|nope|nah|not really|negative|never|i don'?t|i didn'
 # Someone other than the asker, named in a clause.
 _OTHER = re.compile(
     r"\b(?:my|our|a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?(?:colleague|co-?worker|coworker|friend|"
-    r"employee|subordinate|team ?mate|teammate|spouse|wife|husband|buddy|peer|officemate|"
-    r"staff(?:er| member)?|direct report|selectee|applicant|candidate|nominee|person)s?\b"
-    r"|\b(?:she|he|her|his|him|they|them|their|hers)\b", re.IGNORECASE)
-_SELF = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b", re.IGNORECASE)
+    r"employee|subordinate|team ?mate|teammate|spouse|wife|husband|buddy|peer|officemate|boss|supervisor|"
+    r"manager|chief|son|daughter|brother|sister|mother|father|partner|"
+    r"staff(?:er| member)?|direct report|selectee|applicant|candidate|nominee|person)(?:s|'s)?\b"
+    r"|\b(?:she|he|her|his|him|hers)\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|my own)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[.;!?]|,\s*(?:but|and|while|whereas)\b|\bbut\b|\bwhile\b|\bwhereas\b"
-    r"|,\s*(?=(?:i|i'm|i've|she|he|they|my|his|her|their)\b)", re.IGNORECASE)
+    r"|,\s*(?=(?:i|i'm|i've|she|he|they|my|his|her|their|mine)\b)"
+    r"|\band\s+(?=(?:i|i'm|i've|she|he|mine|my own|his|her)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -122,8 +131,9 @@ def subject_at(text: str, start: int, end: int) -> Subject:
         return "self"
     if mine and other:  # "my colleague was rated": the possessive names the other person
         possessive = re.search(r"\b(?:my|our)\s+(?:\w+\s+){0,2}?(?:colleague|co-?worker|coworker|friend|"
-                               r"employee|subordinate|teammate|spouse|wife|husband|buddy|peer|"
-                               r"direct report|staff)", clause, re.IGNORECASE)
+                               r"employee|subordinate|teammate|spouse|wife|husband|buddy|peer|boss|"
+                               r"supervisor|manager|chief|partner|direct report|staff)(?:'s)?", clause,
+                               re.IGNORECASE)
         rest = clause.replace(possessive.group(0), "") if possessive else clause
         return "other" if possessive and not _SELF.search(rest) else "unknown"
     return "unknown"
@@ -166,15 +176,31 @@ def read(text: str, today: date) -> Reading:
         if r.value is not None:
             values.append(Value("rating", _canonical(r.value), r.start, r.end, r.text,
                                 subject_at(text, r.start, r.end)))
+    if _RATED.search(text):  # "rated Exceptional; I was Fully Successful": the second has no "rated"
+        for v in bare_ratings(text):
+            if not any(o.type == "rating" and _overlaps(v.start, v.end, [(o.start, o.end)]) for o in values):
+                values.append(v)
     for m in _PERCENT.finditer(text):
         values.append(Value("percent", Decimal(m.group("n")), m.start(), m.end(), m.group(0),
                             subject_at(text, m.start(), m.end())))
     for s in facts.series:
         values.append(Value("series", s.series, s.start, s.end, s.text, subject_at(text, s.start, s.end)))
+    taken += [(v.start, v.end) for v in values]
+    for m in _COUNT.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        word = m.group(0).lower()
+        n = int(word) if word.isdigit() else _UNITS.get(word, _TENS.get(word))
+        if n is not None:
+            values.append(Value("count", n, m.start(), m.end(), m.group(0), subject_at(text, m.start(), m.end())))
     for d in facts.durations:
         if d.unit in ("years", "months"):
             years = Decimal(d.amount) if d.unit == "years" else Decimal(d.amount) / 12
             values.append(Value("years", years, d.start, d.end, d.text, subject_at(text, d.start, d.end)))
+    for m in _PARTIAL_DATE.finditer(text):
+        if not _overlaps(m.start("text"), m.end("text"), [(v.start, v.end) for v in values if v.type == "date"]):
+            values.append(Value("partial_date", m.group("text"), m.start("text"), m.end("text"), m.group("text"),
+                                subject_at(text, m.start(), m.end())))
     values.sort(key=lambda v: v.start)
     return Reading(text=text, facts=facts, values=values, errors=list(facts.errors), reply=reply_of(text))
 

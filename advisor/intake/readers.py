@@ -1,0 +1,83 @@
+"""Readings that are more than one value of a type: yes/no statements and a few special facts.
+
+A ``FactSpec.reads`` names one of these: a yes/no statement of ``facts_flags`` (negations, third
+person and mere mentions handled there, as data), or a reading with a rule of its own — how
+many Exceptional ratings in a row, the years at the current grade, the day a position was left,
+whether a service agreement of an allowed length was signed, the supervisory status of the
+current and the new position. Each returns the value or None when the turn does not say.
+No I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from advisor.calculators.eligibility_hiring import LEFT_WORDS
+from advisor.calculators.eligibility_pay import _gs_cipms, _years_in_grade
+from advisor.calculators.eligibility_placement import _supervisory_roles
+from advisor.calculators.fact_access import all_of, any_of, date_after, duration_years, exceptional_streak
+from advisor.calculators.facts_flags import FLAG_PATTERNS
+from advisor.intake.values import Reading
+
+# Words just before a length of service ("been in my CIPMS job for five years").
+_SERVED = r"\b(?:for|served|serving|been|with)\b"
+_NOT_SERVICE = r"\bago\b|temporar|\bdetail|suspen|agreement"
+
+
+def _agreement(r: Reading, today: date) -> bool | None:
+    """6-3b: a service agreement of 1 to 3 years; its length must be said."""
+    signed = r.facts.flags.get("service_agreement")
+    if signed is not True:
+        return signed
+    length = duration_years(r.facts, r.text, r"\bsign|\bagree|\bserve")
+    return None if length is None else 1 <= length <= 3
+
+
+def _last_day_left(r: Reading, today: date) -> date | None:
+    return date_after(r.facts, r.text, LEFT_WORDS)
+
+
+def _last_epa(r: Reading, today: date) -> date | None:
+    if r.facts.flags.get("prior_epa") is False:
+        return None
+    return date_after(r.facts, r.text, r"\bepa\b|exemplary")
+
+
+def _years_of_service(r: Reading, today: date) -> Decimal | None:
+    return duration_years(r.facts, r.text, _SERVED, _NOT_SERVICE)
+
+
+def _adverse(r: Reading, today: date) -> bool | None:
+    return True if r.facts.flags.get("adverse_action") else None
+
+
+SPECIAL: dict[str, Callable[[Reading, date], Any]] = {
+    "documented_need_and_cost_benefit": lambda r, t: all_of(r.facts, "documented_need", "cost_benefit"),
+    "excluded_category": lambda r, t: any_of(r.facts, "local_national", "guard_technician",
+                                             "nonappropriated_fund"),
+    "gs_cipms_employee": lambda r, t: _gs_cipms(r.facts),
+    "exceptional_streak": lambda r, t: exceptional_streak(r.facts, r.text),
+    "years_in_grade": lambda r, t: _years_in_grade(r.facts, r.text),
+    "last_epa_date": _last_epa,
+    "last_day_left": _last_day_left,
+    "service_agreement_with_length": _agreement,
+    "current_supervisory": lambda r, t: _supervisory_roles(r.facts, r.text)[0],
+    "target_supervisory": lambda r, t: _supervisory_roles(r.facts, r.text)[1],
+    "years_of_service": _years_of_service,
+    "adverse_action": _adverse,
+    "held_cipms_before": lambda r, t: r.facts.flags.get("held_cipms_before"),
+    "held_federal_before": lambda r, t: r.facts.flags.get("held_federal_before"),
+    "none": lambda r, t: None,  # no pattern: only the statement reader (intake.statements) reads it
+}
+
+
+def read_special(name: str, reading: Reading, today: date) -> Any:
+    """The value the named reading gives for this turn, or None when it is not said."""
+    if name in SPECIAL:
+        return SPECIAL[name](reading, today)
+    if name in FLAG_PATTERNS:
+        return reading.facts.flags.get(name)
+    raise KeyError(f"unknown reading {name!r}: a facts_flags statement or one of {sorted(SPECIAL)}")

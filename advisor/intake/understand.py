@@ -1,0 +1,469 @@
+"""The intake step: a question and the user's earlier turns become one typed ``Intent``.
+
+Run once per turn of the chain. The conversation's state is derived again from the user's turns
+each time (``history`` is all the REST API and the web app keep): every turn is replayed in
+order, and each either starts a task (a calculator or checklist, a rule lookup, a decline, a
+roadmap), or continues the open one — a reply to the one fact asked for, a correction, more
+facts, the same question again — or switches topic. For the last turn the intent says what is
+asked (``asked``), what it is about, the facts bound to their roles (each with the turn it came
+from, so an answer can name a fact carried from earlier), what is still ambiguous and, for an
+open task, the next fact the interview asks for. Safety rules: a value is bound only when its
+role is clear; two calculators that fit about equally are asked about, never both guessed; a
+new unrelated question ends the pending task. No I/O; ``today`` and the embedding function are
+passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+import numpy as np
+from pydantic import ValidationError
+
+from advisor.calculators.base import Calculator, CalculatorError, Context, FactSpec
+from advisor.calculators.facts_flags import flags
+from advisor.intake import replies
+from advisor.intake.asked import asked_form
+from advisor.intake.bind import bind
+from advisor.intake.declines import TOPICS, DeclineTopic
+from advisor.intake.match import Match, Matcher, Target, confidence
+from advisor.intake.spelling import Speller
+from advisor.intake.statements import Statements
+from advisor.calculators.intake_specs import SAYS
+from advisor.intake.values import Reading, read, subject_at
+from advisor.models import Ambiguity, Asked, BoundFact, Intent, Pending
+
+Embed = Callable[[list[str]], np.ndarray]
+
+# Thresholds of the decision, tuned on the golden table (evals/intake.py); see README.
+CALC_MIN = 0.80  # a calculator needs at least this score...
+CALC_OVER_RULE = 0.06  # ...and may trail the best rule-book entry by at most this much
+TIE = 0.20  # calculators this close to the best compete; only their own words tell them apart
+DECLINE_MIN = 0.85
+DECLINE_LEAD = 0.10
+# The answer forms each kind of calculator gives.
+FORMS: dict[str, tuple[Asked, ...]] = {
+    "deadline": ("date", "yes_no", "fact"),
+    "pay": ("amount", "who", "yes_no", "fact"),
+    "eligibility": ("yes_no", "fact", "list"),
+}
+
+
+@dataclass
+class Task:
+    """The calculator or checklist being worked out, and what is known so far."""
+
+    calc: Calculator
+    started: int
+    question: str
+    facts: dict[str, BoundFact] = field(default_factory=dict)
+    next_fact: str | None = None
+    proposed: Any = None  # a value offered in a role question ("Is Feb 20 the effective date?")
+
+
+@dataclass
+class State:
+    task: Task | None = None
+    pool: list[tuple[int, Reading]] = field(default_factory=list)  # statements not yet used
+    options: list[str] = field(default_factory=list)  # calculators asked about (a tie)
+    thread: list[str] = field(default_factory=list)  # the turns of the current topic
+
+
+class Intake:
+    """Understands questions; build once (it embeds every target), use for every turn."""
+
+    def __init__(self, calculators: Sequence[Calculator], embed: Embed, *, rules: Sequence[Target] = (),
+                 declines: Sequence[DeclineTopic] = TOPICS, vocabulary: Sequence[str] = (),
+                 says: dict[str, tuple[str, ...]] | None = None) -> None:
+        says = SAYS if says is None else says
+        self.calculators = {c.name: c for c in calculators}
+        self.declines = {f"decline:{d.id}": d for d in declines}
+        targets = [Target(c.name, "calculator", (c.title, c.description, *c.examples), group=c.kind)
+                   for c in calculators]
+        targets += [Target(k, "decline", (d.name, d.description, *d.examples), terms=d.terms)
+                    for k, d in self.declines.items()]
+        targets += list(rules)
+        # The rule-book entries that state a calculator's own rule count for the calculator.
+        self.family = {c.name: {r.id for r in rules if r.quote and _same_words(r.quote, c)} for c in calculators}
+        self.embed = embed
+        self.matcher = Matcher(targets, embed)
+        texts = [t for target in targets for t in target.texts]
+        self.speller = Speller([*vocabulary, *texts])
+        self.statements = Statements(says, embed)
+
+    # --- the step -------------------------------------------------------------------------
+
+    def understand(self, question: str, history: Sequence[str], today: date) -> Intent:
+        """The intent of ``question``, the last of the user's turns ``history + [question]``."""
+        turns = [*history, question]
+        state = State()
+        intent = Intent(asked="fact")
+        for i, turn in enumerate(turns):
+            intent, state = self._turn(turn, i, len(turns) - 1, state, today)
+        return intent
+
+    def _turn(self, turn: str, i: int, last: int, state: State, today: date) -> tuple[Intent, State]:
+        fixed = self.speller.fix(turn)
+        reading = read(turn, today)
+        reading.facts.flags = flags(fixed)
+        reading.fixed = fixed  # type: ignore[attr-defined]
+        asked = asked_form(fixed)
+        question = _is_question(fixed, asked)
+        ranking = self.matcher.rank(fixed)
+        task = state.task
+        if state.options and not replies.is_switch(fixed):
+            picked = self._pick(fixed, state.options)
+            if picked:
+                state = State(pool=state.pool, thread=[*state.thread, turn])
+                return self._start(self.calculators[picked], turn, fixed, i, last, reading, state, today,
+                                   asked=_asked_for(self.calculators[picked]))
+        if task is not None and not replies.is_switch(fixed):
+            how = self._continues(task, fixed, reading, question, ranking, today)
+            if how:
+                return self._continue(task, how, turn, fixed, i, last, reading, state, today, asked)
+        # A new topic: earlier statements of this thread may hold its facts.
+        pool = state.pool if task is None and not state.options else []
+        state = State(pool=pool, thread=[turn] if question or task is not None else [*state.thread, turn])
+        return self._new(turn, fixed, i, last, reading, asked, question, ranking, state, today)
+
+    # --- a new topic ----------------------------------------------------------------------
+
+    def _new(self, turn: str, fixed: str, i: int, last: int, reading: Reading, asked: Asked,
+             question: bool, ranking: list[Match], state: State, today: date) -> tuple[Intent, State]:
+        scores = {m.target.id: round(m.score, 3) for m in ranking[:8]}
+        rules = [m for m in ranking if m.target.kind == "rule"]
+        calcs = self._with_family([m for m in ranking if m.target.kind == "calculator"], rules)
+        declines = [m for m in ranking if m.target.kind == "decline"]
+        best_rule = rules[0].score if rules else 0.0
+        own = self.family.get(calcs[0].target.id, set()) if calcs else set()
+        other_rule = next((m.score for m in rules if m.target.id not in own), 0.0)
+        in_scope = max(best_rule, calcs[0].score if calcs else 0.0)
+        if declines and _declines(declines[0], in_scope):
+            top = declines[0]
+            return Intent(asked="out_of_scope", topics=[top.target.id], query=fixed, scores=scores,
+                          confidence=round(confidence(top.score, in_scope), 3)), state
+        if asked == "roadmap":
+            return Intent(asked="roadmap", query=fixed, scores=scores, confidence=0.5), state
+        fitting = [m for m in calcs if asked in FORMS[m.target.group] or reading.values] if question else []
+        chosen = self._choose(fitting, other_rule, asked, reading)
+        if isinstance(chosen, list):  # a tie: ask which rule is meant
+            state.options = [m.target.id for m in chosen]
+            state.pool = [*state.pool, (i, reading)]
+            names = [self.calculators[n] for n in state.options]
+            ask = "Which do you mean: " + "; or ".join(f"{c.title} ({c.rule.pin_cite})" for c in names) + "?"
+            amb = Ambiguity(kind="calculator", about="calculator", options=state.options, question=ask)
+            return Intent(asked=asked, about=[], ambiguities=[amb], query=fixed, scores=scores,
+                          confidence=round(confidence(chosen[0].score, chosen[1].score), 3)), state
+        if chosen is None:
+            if not question and reading.values:  # a statement of facts with no question yet
+                state.pool = [*state.pool, (i, reading)]
+            topics = [m.target.id for m in rules[:3] if m.score >= best_rule - 0.08]
+            conf = confidence(best_rule, rules[1].score if len(rules) > 1 else None) if rules else 0.0
+            return Intent(asked=asked, topics=topics, query=fixed, scores=scores,
+                          confidence=round(conf, 3), subject=self._subject(fixed)), state
+        calc = self.calculators[chosen.target.id]
+        runner = next((m.score for m in calcs if m is not chosen), None)
+        intent, state = self._start(calc, turn, fixed, i, last, reading, state, today, asked=asked,
+                                    conf=confidence(chosen.score, runner))
+        intent.scores = scores
+        return intent, state
+
+    def _with_family(self, calcs: list[Match], rules: list[Match]) -> list[Match]:
+        """Each calculator scored as the better of itself and the entries stating its rule."""
+        by_id = {m.target.id: m for m in rules}
+        out = []
+        for m in calcs:
+            fam = [by_id[r] for r in self.family.get(m.target.id, ()) if r in by_id]
+            best = max(fam, key=lambda r: r.score, default=None)
+            if best is not None and best.score > m.score:
+                m = Match(m.target, best.dense, best.lexical, best.phrase or m.phrase)
+            out.append(m)
+        return sorted(out, key=lambda m: -m.score)
+
+    def _choose(self, calcs: list[Match], best_rule: float, asked: Asked, reading: Reading) -> Match | list[Match] | None:
+        if not calcs:
+            return None
+        top = calcs[0]
+        calc = self.calculators[top.target.id]
+        has_event = any(v.type == _event_type(calc) for v in reading.values)
+        # A date or an amount asked for, with the value the calculator counts from: only a
+        # calculator can answer it, whatever rule-book entry scores higher.
+        computes = has_event and asked == {"deadline": "date", "pay": "amount"}.get(calc.kind)
+        if calc.kind == "eligibility" and asked == "yes_no":
+            stated = self._bind(calc, reading, "unknown", reading.facts.today).facts
+            computes = computes or bool(stated) or top.score >= best_rule - 3 * CALC_OVER_RULE
+        bonus = 0.05 if has_event else 0.0
+        if top.score + bonus < CALC_MIN or (not computes and top.score + bonus < best_rule - CALC_OVER_RULE):
+            return None
+        close = [m for m in calcs[1:4] if top.score - m.score < TIE and m.score >= CALC_MIN
+                 and self.calculators[m.target.id].kind == calc.kind
+                 and not self._decided_by_facts(calc, self.calculators[m.target.id], reading)]
+        if not close:
+            return top
+        group = [top, *close]
+        own = self.matcher.distinctive(reading_text(reading), [m.target.id for m in group])
+        best = max(own.values())
+        if best > 0:
+            leaders = [m for m in group if own[m.target.id] >= best - 1e-9]
+            if len(leaders) == 1:
+                return leaders[0]
+            group = leaders
+        marked = [m for m in group if self._marks(self.calculators[m.target.id], reading)]
+        if len(marked) == 1:  # the words around the user's values fit only one
+            return marked[0]
+        if group[0].score - group[1].score >= TIE / 2 and best > 0:
+            return group[0]
+        return group
+
+    def _marks(self, calc: Calculator, reading: Reading) -> bool:
+        """Whether some value of the turn is marked by the words of one of ``calc``'s facts."""
+        from advisor.intake.bind import evidence
+
+        for spec in calc.facts:
+            values = reading.of(spec.type)
+            if spec.cues and any(evidence(spec, reading.text, v, values) > 0.3 for v in values):
+                return True
+        return False
+
+    def _decided_by_facts(self, a: Calculator, b: Calculator, reading: Reading) -> bool:
+        """Two close calculators, but only the first has a fact the question states."""
+        ka, kb = _event_type(a), _event_type(b)
+        return ka != kb and any(v.type == ka for v in reading.values)
+
+    def _pick(self, text: str, options: list[str]) -> str | None:
+        ranked = [m for m in self.matcher.rank(text, kinds=["calculator"]) if m.target.id in options]
+        if len(ranked) >= 2 and ranked[0].score - ranked[1].score >= 0.03:
+            return ranked[0].target.id
+        low = text.lower()
+        named = [o for o in options if any(w in low for w in _words(self.calculators[o].title))]
+        return named[0] if len(named) == 1 else None
+
+    # --- a task ---------------------------------------------------------------------------
+
+    def _start(self, calc: Calculator, turn: str, fixed: str, i: int, last: int, reading: Reading,
+               state: State, today: date, *, asked: Asked, conf: float = 1.0) -> tuple[Intent, State]:
+        task = Task(calc=calc, started=i, question=fixed)
+        subject = self._subject(fixed)
+        ambiguities: list[Ambiguity] = []
+        for j, earlier in state.pool:  # facts stated before the question, in this thread
+            self._merge(task, self._bind(calc, earlier, subject, today), j, "earlier_turn" if j < last else "stated")
+        binding = self._bind(calc, reading, subject, today)
+        self._merge(task, binding, i, "stated")
+        ambiguities = [a for a in binding.ambiguities if a.about not in task.facts]
+        state = replace(state, task=task, pool=[], options=[])
+        return self._finish(task, i, last, asked, ambiguities, state, today, fixed, conf, subject)
+
+    def _continues(self, task: Task, fixed: str, reading: Reading, question: bool,
+                   ranking: list[Match], today: date) -> str | None:
+        """How the turn continues the task: 'reply', 'correction', 'facts', 'same'; None: it does not."""
+        spec = task.calc.fact(task.next_fact) if task.next_fact else None
+        if spec is not None and not question and replies.words(fixed) <= 12:
+            if replies.reply_value(spec, reading, today) is not None:
+                return "reply"
+        if spec is not None and spec.type == "flag" and not question and replies.words(fixed) <= 30 \
+                and not replies.is_correction(fixed):
+            return "reply"  # a statement answering the yes/no question asked
+        if task.proposed is not None and reading.reply is not None and replies.words(fixed) <= 4:
+            return "reply"
+        if replies.is_correction(fixed) and (reading.values or reading.reply is not None or
+                                              self._bind(task.calc, reading, "unknown", today).facts):
+            return "correction"
+        if replies.is_what_if(fixed) and reading.values:
+            return "correction"
+        top = next((m for m in ranking if m.target.kind in ("calculator", "rule", "decline")), None)
+        if not question:
+            if self._bind(task.calc, reading, "unknown", today).facts or spec is not None:
+                return "facts"
+            return None
+        if top is not None and top.target.id == task.calc.name:
+            return "same"
+        if top is not None and top.score >= CALC_MIN:
+            return None  # another question
+        if self._bind(task.calc, reading, "unknown", today).facts and (top is None or top.score < CALC_MIN):
+            return "facts"
+        return None
+
+    def _continue(self, task: Task, how: str, turn: str, fixed: str, i: int, last: int, reading: Reading,
+                  state: State, today: date, asked: Asked) -> tuple[Intent, State]:
+        subject = self._subject(fixed)
+        ambiguities: list[Ambiguity] = []
+        if how == "reply":
+            spec = task.calc.fact(task.next_fact) if task.next_fact else None
+            value = replies.reply_value(spec, reading, today) if spec and spec.type != "flag" else None
+            if spec is not None and spec.type == "flag":
+                stated = self._bind(task.calc, reading, subject, today).facts
+                if spec.name in stated:
+                    value = stated[spec.name].value
+                elif reading.reply is not None and not stated:
+                    value = reading.reply
+                elif not stated:
+                    value = replies.polarity(reading.text)
+            if value is None and task.proposed is not None and reading.reply:
+                value = task.proposed
+            if spec is not None and value is not None:
+                task.facts[spec.name] = BoundFact(name=spec.name, value=value, role=spec.role, text=turn.strip(),
+                                                  turn=i, source="reply")
+            # The reply may state other facts too ("Fully Successful, and I exceeded an element").
+            self._merge(task, self._bind(task.calc, reading, subject, today), i, "reply", keep=spec.name if spec else None)
+        elif how == "correction":
+            binding = self._bind(task.calc, reading, "unknown", today)
+            if not binding.facts and reading.values:
+                binding = _correct_by_type(task, reading)
+            for name, bound in binding.facts.items():
+                for other in [k for k, f in task.facts.items() if k != name and f.value == bound.value
+                              and _same_type(task.calc, k, name)]:
+                    del task.facts[other]  # the value was given the wrong role before
+            self._merge(task, binding, i, "correction")
+        else:
+            binding = self._bind(task.calc, reading, subject, today)
+            self._merge(task, binding, i, "stated")
+            ambiguities = [a for a in binding.ambiguities if a.about not in task.facts]
+        task.proposed = None
+        state = replace(state, thread=[*state.thread, turn])
+        return self._finish(task, i, last, _asked_for(task.calc) if how != "same" else asked, ambiguities,
+                            state, today, " ".join([task.question, fixed]), 1.0, subject, continues=True)
+
+    def _merge(self, task: Task, binding: Any, turn: int, source: str, keep: str | None = None) -> None:
+        for name, b in binding.facts.items():
+            if name == keep:
+                continue
+            old = task.facts.get(name)
+            if old is not None and source == "earlier_turn":
+                continue
+            task.facts[name] = BoundFact(name=name, value=b.value, role=b.spec.role, text=b.text or "",
+                                         turn=turn, source=source)  # type: ignore[arg-type]
+
+    def _finish(self, task: Task, i: int, last: int, asked: Asked, ambiguities: list[Ambiguity], state: State,
+                today: date, query: str, conf: float, subject: str, continues: bool = False) -> tuple[Intent, State]:
+        for f in task.facts.values():  # a fact from an earlier turn is carried into this one
+            if f.turn < i and f.source != "earlier_turn" and i == last:
+                f.source = "earlier_turn"
+        next_fact = None if ambiguities else next_needed(task.calc, task.facts, today)
+        task.next_fact = ambiguities[0].about if ambiguities and ambiguities[0].kind in ("role", "value") else next_fact
+        if ambiguities and ambiguities[0].kind == "role" and len(ambiguities[0].options) == 1:
+            task.proposed = _value_of(ambiguities[0].options[0], today)
+        pending = None
+        if task.next_fact:
+            spec = task.calc.fact(task.next_fact)
+            pending = Pending(task=task.calc.name, next_fact=task.next_fact,
+                              ask=ambiguities[0].question if ambiguities else (spec.ask if spec else None))
+        intent = Intent(asked=asked, about=[task.calc.name], facts=list(task.facts.values()), pending=pending,
+                        ambiguities=ambiguities, subject=subject, confidence=round(conf, 3), query=query,  # type: ignore[arg-type]
+                        continues=continues)
+        return intent, replace(state, task=task)
+
+    def _bind(self, calc: Calculator, reading: Reading, subject: str, today: date) -> Any:
+        return bind(calc, reading, subject, today, self.statements)
+
+    def _subject(self, text: str) -> str:
+        sentences = [s for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
+        asking = next((s for s in reversed(sentences) if s.rstrip().endswith("?")), sentences[-1] if sentences else text)
+        return subject_at(asking, 0, len(asking))
+
+
+# --- what the interview asks next -----------------------------------------------------------
+
+def next_needed(calc: Calculator, facts: dict[str, BoundFact], today: date) -> str | None:
+    """The one fact the calculation still needs (None: it can be computed or is decided)."""
+    values = {k: f.value for k, f in facts.items()}
+    try:
+        result = calc({k: v for k, v in values.items() if k in calc.inputs.model_fields}, Context(today=today))
+    except ValidationError as e:
+        missing = [str(err["loc"][0]) for err in e.errors() if err["type"] == "missing"]
+        ordered = [f.name for f in calc.facts if f.name in missing] or missing
+        return ordered[0] if ordered else None
+    except (CalculatorError, ValueError):
+        return None
+    if result.missing:
+        return result.missing[0]
+    if result.result == "need more information":
+        needs = dict(calc.needs)
+        for row in result.details.get("criteria", []):
+            if row.get("status") != "unknown":
+                continue
+            for name in needs.get(row["id"], ()):
+                if name not in values:
+                    return name
+    return None
+
+
+def reading_text(reading: Reading) -> str:
+    return getattr(reading, "fixed", reading.text)
+
+
+def _asked_for(calc: Calculator) -> Asked:
+    return {"deadline": "date", "pay": "amount", "eligibility": "yes_no"}[calc.kind]  # type: ignore[return-value]
+
+
+def _event_type(calc: Calculator) -> str:
+    required = [f for f in calc.facts if f.required and f.type != "flag"]
+    return required[0].type if required else (calc.facts[0].type if calc.facts else "")
+
+
+def _is_question(text: str, asked: Asked) -> bool:
+    return text.rstrip().endswith("?") or asked != "fact" or bool(
+        re.match(r"^\W*(?:what|which|who|whom|when|where|why|how|can|could|may|do|does|did|is|are|am|will|"
+                 r"would|should|must|tell me|explain)\b", text, re.IGNORECASE))
+
+
+def _declines(top: Match, in_scope: float) -> bool:
+    if top.phrase:
+        return top.score >= in_scope
+    return top.score >= DECLINE_MIN and top.score >= in_scope + DECLINE_LEAD
+
+
+def _states_flag(spec: FactSpec, reading: Reading, today: date) -> bool:
+    from advisor.intake.readers import read_special
+
+    return spec.reads is not None and read_special(spec.reads, reading, today) is not None
+
+
+def _flag_reply(spec: FactSpec, reading: Reading, today: date) -> bool | None:
+    """A statement answering a yes/no question: its own reading, else its polarity."""
+    from advisor.intake.readers import read_special
+
+    stated = read_special(spec.reads, reading, today) if spec.reads else None
+    if stated is not None:
+        return bool(stated)
+    return replies.polarity(reading.text)
+
+
+def _correct_by_type(task: Task, reading: Reading) -> Any:
+    """A corrected value with no role words: it replaces the one fact of its type given before."""
+    from advisor.intake.bind import Bound, Binding
+
+    out = Binding()
+    for v in reading.values:
+        same = [f for f in task.calc.facts if f.type == v.type and f.name in task.facts]
+        if len(same) == 1:
+            spec = same[0]
+            value = v.value.isoformat() if isinstance(v.value, date) else (
+                str(v.value) if not isinstance(v.value, (int, str)) else v.value)
+            out.facts[spec.name] = Bound(spec, value, v.text, 1.0)
+    return out
+
+
+def _same_type(calc: Calculator, a: str, b: str) -> bool:
+    fa, fb = calc.fact(a), calc.fact(b)
+    return bool(fa and fb and fa.type == fb.type)
+
+
+def _value_of(text: str, today: date) -> Any:
+    r = read(text, today)
+    return r.values[0].value.isoformat() if r.values and isinstance(r.values[0].value, date) else (
+        str(r.values[0].value) if r.values else None)
+
+
+def _same_words(quote: str, calc: Calculator) -> bool:
+    """Whether an entry's quote and the calculator's rule quote share a run of eight words."""
+    a = re.findall(r"[a-z0-9]+", quote.lower())
+    b = " ".join(re.findall(r"[a-z0-9]+", " ".join(r.quote for r in (calc.rule, *calc.extra_rules)).lower()))
+    return any(" ".join(a[k:k + 8]) in b for k in range(max(1, len(a) - 7))) if len(a) >= 8 else " ".join(a) in b
+
+
+def _words(title: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]{5,}", title.lower()) if w not in {"deadline", "limit", "eligibility"}]
