@@ -1,8 +1,8 @@
 """Find the dates written in a question, absolute and relative, with their character spans.
 
 Recognised forms (case-insensitive): "April 8, 2026", "April 8th 2026", "Apr. 8", "8 April
-2026", "8th of April", "4/8/2026" (US order, month first), "4/8/26", "2026-04-08", and the
-relative "today", "yesterday", "tomorrow", "last Friday", "this past Friday", "3 days ago",
+2026", "8th of April", "4/8/2026" and "04-08-2026" (US order, month first), "4/8/26",
+"2026-04-08", "the last day of September 2026", "the 3rd of last month", and the relative "today", "yesterday", "tomorrow", "last Friday", "this past Friday", "3 days ago",
 "two weeks ago", "a month ago". A leading weekday ("Tuesday, April 7, 2026") is checked
 against the date and a mismatch is reported.
 
@@ -79,6 +79,10 @@ _NUM = r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|ele
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")),
     ("us", re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})\b")),
+    ("us", re.compile(r"\b(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<year>\d{4})\b")),
+    ("month_end", re.compile(rf"\bthe last day of {_MONTH}(?:,?\s+{_YEAR})?", re.IGNORECASE)),
+    ("of_last_month", re.compile(r"\bthe (?P<day>\d{1,2})(?:st|nd|rd|th)? of (?P<which>last|this) month\b",
+                                 re.IGNORECASE)),
     (
         "mdy",
         re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\b(?!\s*%)(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
@@ -142,6 +146,19 @@ def _no_year(month: int, day: int, today: date, past: bool) -> date | None:
 
 def _absolute(kind: str, m: re.Match[str], today: date, past: bool) -> DateHit:
     text = m.group(0)
+    if kind == "of_last_month":  # "the 3rd of last month"
+        first = date(today.year, today.month, 1)
+        if m.group("which").lower() == "last":
+            first = (first - timedelta(days=1)).replace(day=1)
+        value = _make(first.year, first.month, int(m.group("day")))
+        if value is None:
+            return _impossible(m, f"{text!r} is not a real calendar date.")
+        return DateHit(m.start(), m.end(), text, value, relative=True)
+    if kind == "month_end":  # "the last day of September 2026"
+        month = MONTHS[m.group("mon").lower()[:3]]
+        year = _year(m.group("year")) or today.year
+        nxt = date(year + month // 12, month % 12 + 1, 1)
+        return DateHit(m.start(), m.end(), text, nxt - timedelta(days=1), year_inferred=m.group("year") is None)
     if kind in ("iso", "us"):
         month = int(m.group("month"))
     else:

@@ -55,7 +55,7 @@ _SERIES = (
 )
 _DURATION = re.compile(
     rf"\b(?P<n>\d{{1,4}}|{_NUM_WORDS})[\s-]+(?:calendar\s+)?"
-    r"(?P<u>day|week|month|year|pay\s+period)s?\b(?!\s+ago)",
+    r"(?P<u>day|week|month|year|yr|pay\s+period)s?\b(?!\s+ago)",
     re.IGNORECASE,
 )
 # Longest names first, so "highly successful" is not read as "successful".
@@ -177,9 +177,8 @@ def durations(text: str, taken: list[tuple[int, int]]) -> list[DurationFact]:
             continue
         n = m.group("n").lower()
         amount = NUMBER_WORDS[n] if n in NUMBER_WORDS else int(n)
-        unit = (
-            "pay periods" if m.group("u").lower().startswith("pay") else m.group("u").lower() + "s"
-        )
+        u = m.group("u").lower()
+        unit = "pay periods" if u.startswith("pay") else ("years" if u == "yr" else u + "s")
         found.append(
             DurationFact(start=m.start(), end=m.end(), text=m.group(0), amount=amount, unit=unit)
         )

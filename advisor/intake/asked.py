@@ -18,8 +18,9 @@ _WHO = r"(?:i|we|you|she|he|they|my|our|his|her|their|it|this|that|there|a|an|th
 
 # (asked, pattern over the lower-cased question), in order of precedence.
 FORMS: tuple[tuple[Asked, str], ...] = (
-    ("roadmap", r"\b(?:career path|roadmap|career ladder)\b|\bhow (?:do|can|could|would) (?:i|someone|an? \w+) "
-                r"(?:get|move|go|progress|advance|transition)\b.*\b(?:to|into)\b|\bhow (?:do|can) i get there\b"
+    ("roadmap", r"\b(?:career path|roadmap)\b|\bhow (?:do|can|could|would|should) (?:i|someone|an? \w+) "
+                r"(?:get|move|go|progress|advance|transition|become)\b|\bhow (?:do|can) i get there\b"
+                r"|\b(?:my|the) path to\b|\bwhat(?:'s| is) (?:my|the) (?:path|route|way) (?:to|into)\b"
                 r"|\b(?:gs-?)?\d{4}(?:-\d{1,2})?\s*(?:to|->|→)\s*(?:gs-?)?\d{4}\b"),
     ("definition", r"\bstand for\b|\bstands for\b|\bwhat (?:does|do) (?:the )?(?:term |word |abbreviation |acronym )?"
                    r"[\w\"'()-]+(?: [\w\"'()-]+){0,4} mean\b|\bmeaning of\b|\bdefin(?:e|ition)\b|\bwhat(?:'s| is) "

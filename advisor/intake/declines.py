@@ -43,7 +43,7 @@ TOPICS: tuple[DeclineTopic, ...] = (
                     "service credit for retirement, early retirement.",
         examples=("when can I retire under FERS?", "how is my pension calculated?",
                   "does my CIPMS time count toward retirement?", "what is the TSP match?"),
-        terms=("retire", "retirement", "pension", "annuity", "fers", "csrs", "tsp", "thrift savings",
+        terms=("retire", "retirement", "pension", "annuity", "fers", "csrs", "tsp", "thrift savings", "401k",
                "mra", "vera", "voluntary early"),
         ask=f"{CPAC} or your agency's retirement counselor"),
     DeclineTopic(
@@ -90,6 +90,15 @@ TOPICS: tuple[DeclineTopic, ...] = (
         terms=("ar 690-700", "ar 672-20", "ar 690-400", "ar 690-300", "fpm chapter", "5 cfr", "chapter 771",
                "chapter 315"),
         ask=f"{CPAC}, who can point you to the current version of that regulation"),
+    DeclineTopic(
+        id="other-incentives", name="incentives and benefits the documents do not include",
+        description="Retention and relocation incentives under title 5, student loan repayment, "
+                    "tuition assistance, awards and incentives of other pay systems.",
+        examples=("how do I apply for the student loan repayment program?",
+                  "is the retention incentive still capped at 25 percent?", "can I get a relocation incentive?"),
+        terms=("student loan", "loan repayment", "retention incentive", "relocation incentive", "5754", "5753",
+               "tuition assistance", "5 usc 57"),
+        ask=f"{CPAC}"),
     DeclineTopic(
         id="clearance", name="security clearances and their adjudication",
         description="How security clearances are granted, investigated, adjudicated, suspended or "

@@ -23,19 +23,21 @@ Embed = Callable[[list[str]], np.ndarray]
 
 # A clause this close to one of a fact's statements states it (cosine, all-MiniLM-L6-v2);
 # chosen on the golden intake table.
-STATED = 0.66
-_SPLIT = re.compile(r"(?<=[.;!?])\s+|,\s*(?:and|but|so)\s+|\s+(?:and|but|while|whereas)\s+(?=(?:i|i'm|i've|she|he|"
-                    r"it|it's|the|my|her|his|we|they|there|neither|nor|not)\b)|,\s+(?=(?:i|i'm|she|he|my|it)\b)",
-                    re.IGNORECASE)
+STATED = 0.66  # at least this: stated, even when the clause states another fact too
+LIKELY = 0.56  # at least this, and clearly the clause's best fact: stated
+MARGIN = 0.06
+_SPLIT = re.compile(r"(?<=[.;!?])\s+|,\s*(?:and|but|so)?\s*|\s+(?:and|but|while|whereas|so)\s+(?=(?:i|i'm|i've|she|he|"
+                    r"she's|he's|it|it's|the|my|her|his|we|we've|they|there|neither|nor|not|has|have|had|is|was|"
+                    r"never|am)\b)", re.IGNORECASE)
 _QUESTION = re.compile(r"\?\s*$|^\W*(?:can|could|may|do|does|did|is|are|am|will|would|should|what|when|who|how|"
                        r"which|where|why)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:no|not|never|none|neither|nor|without|non-?\w+|haven'?t|hasn'?t|hadn'?t|didn'?t|"
                        r"don'?t|doesn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t|can'?t|cannot|different|another|"
-                       r"outside)\b|n't\b", re.IGNORECASE)
+                       r"outside|other|higher|lower)\b|n't\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"^\W*(?:but\s+)?(?:i'?m|i am|i do|i have|i was|mine|i did|i|me)\s*(?:not|n't|isn'?t|"
                        r"doesn'?t|hasn'?t|wasn'?t|didn'?t|haven'?t)\W*(?:yet|either)?\W*$", re.IGNORECASE)
-# "different commuting area", "another CPO": these negate a "same ..." fact only.
-_SAME_ONLY = re.compile(r"\b(?:different|another|outside)\b", re.IGNORECASE)
+# "different commuting area", "a higher-grade job": these negate a "same ..." fact only.
+_SAME_ONLY = re.compile(r"\b(?:different|another|outside|other|higher|lower)\b", re.IGNORECASE)
 
 
 def clauses(text: str) -> list[str]:
@@ -92,8 +94,10 @@ class Statements:
                     best[name] = (float(sims[i, j]), j)
             whose = subject_at(clause, 0, len(clause))
             mismatch = (subject == "self" and whose == "other") or (subject == "other" and whose == "self")
-            for name, (score, j) in sorted(best.items(), key=lambda kv: -kv[1][0]):
-                if score >= STATED:
+            ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
+            runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
+            for k, (name, (score, j)) in enumerate(ranked):
+                if score >= STATED or (k == 0 and score >= LIKELY and score - runner >= MARGIN):
                     value = not negated(clause, self._texts[j])
                     if not mismatch:
                         out.setdefault(name, value)

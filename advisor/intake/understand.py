@@ -47,10 +47,19 @@ DECLINE_MIN = 0.85
 DECLINE_LEAD = 0.10
 # The answer forms each kind of calculator gives.
 FORMS: dict[str, tuple[Asked, ...]] = {
-    "deadline": ("date", "yes_no", "fact"),
-    "pay": ("amount", "who", "yes_no", "fact"),
-    "eligibility": ("yes_no", "fact", "list"),
+    "deadline": ("date",),
+    "pay": ("amount", "who"),
+    "eligibility": ("yes_no",),
 }
+# Forms a calculator answers only when the question gives the value it counts from ("is it too
+# late to appeal my March 2 downgrade?", "is a $12,000 bonus allowed?").
+FORMS_WITH_VALUE: dict[str, tuple[Asked, ...]] = {
+    "deadline": ("yes_no", "fact"),
+    "pay": ("yes_no", "fact"),
+    "eligibility": (),
+}
+_GENERIC_SUBJECT = re.compile(r"^\W*(?:can|could|may|does|do|is|are|will|would|must|should)\s+(?:a|an|the|any|someone|"
+                              r"anyone|somebody|employees|people|supervisors|managers|cipms employees)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -108,7 +117,7 @@ class Intake:
 
     def _turn(self, turn: str, i: int, last: int, state: State, today: date) -> tuple[Intent, State]:
         fixed = self.speller.fix(turn)
-        reading = read(turn, today)
+        reading = read(fixed, today)
         reading.facts.flags = flags(fixed)
         reading.fixed = fixed  # type: ignore[attr-defined]
         asked = asked_form(fixed)
@@ -146,9 +155,12 @@ class Intake:
             top = declines[0]
             return Intent(asked="out_of_scope", topics=[top.target.id], query=fixed, scores=scores,
                           confidence=round(confidence(top.score, in_scope), 3)), state
-        if asked == "roadmap":
+        if asked in ("roadmap", "how_to", "fact") and _roadmap(fixed, asked):
             return Intent(asked="roadmap", query=fixed, scores=scores, confidence=0.5), state
-        fitting = [m for m in calcs if asked in FORMS[m.target.group] or reading.values] if question else []
+        fitting = [m for m in calcs if asked in FORMS[m.target.group] or (
+            asked in FORMS_WITH_VALUE[m.target.group] and self._has_event(m.target.id, reading))] if question else []
+        if _GENERIC_SUBJECT.search(_asking_sentence(fixed)):  # a question about the rule, not a case
+            fitting = [m for m in fitting if self.calculators[m.target.id].kind != "eligibility"]
         chosen = self._choose(fitting, other_rule, asked, reading)
         if isinstance(chosen, list):  # a tie: ask which rule is meant
             state.options = [m.target.id for m in chosen]
@@ -195,7 +207,8 @@ class Intake:
         computes = has_event and asked == {"deadline": "date", "pay": "amount"}.get(calc.kind)
         if calc.kind == "eligibility" and asked == "yes_no":
             stated = self._bind(calc, reading, "unknown", reading.facts.today).facts
-            computes = computes or bool(stated) or top.score >= best_rule - 3 * CALC_OVER_RULE
+            computes = computes or (bool(stated) and top.score >= best_rule - 2.5 * CALC_OVER_RULE) \
+                or top.score >= best_rule - 2 * CALC_OVER_RULE
         bonus = 0.05 if has_event else 0.0
         if top.score + bonus < CALC_MIN or (not computes and top.score + bonus < best_rule - CALC_OVER_RULE):
             return None
@@ -228,6 +241,10 @@ class Intake:
             if spec.cues and any(evidence(spec, reading.text, v, values) > 0.3 for v in values):
                 return True
         return False
+
+    def _has_event(self, name: str, reading: Reading) -> bool:
+        calc = self.calculators[name]
+        return any(v.type == _event_type(calc) for v in reading.values)
 
     def _decided_by_facts(self, a: Calculator, b: Calculator, reading: Reading) -> bool:
         """Two close calculators, but only the first has a fact the question states."""
@@ -391,6 +408,22 @@ def next_needed(calc: Calculator, facts: dict[str, BoundFact], today: date) -> s
     return None
 
 
+def _asking_sentence(text: str) -> str:
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
+    return next((s for s in reversed(sentences) if s.rstrip().endswith("?")), sentences[-1] if sentences else text)
+
+
+def _roadmap(text: str, asked: Asked) -> bool:
+    """A career-path question from a stated position (the roadmap parser decides)."""
+    from advisor.roadmap.parse import parse_roadmap_question
+
+    request = parse_roadmap_question(text, None)
+    if request is None:
+        return False
+    pos = request.position
+    return bool(pos.series or pos.grade or pos.title) and (asked == "roadmap" or request.target is not None)
+
+
 def reading_text(reading: Reading) -> str:
     return getattr(reading, "fixed", reading.text)
 
@@ -411,8 +444,8 @@ def _is_question(text: str, asked: Asked) -> bool:
 
 
 def _declines(top: Match, in_scope: float) -> bool:
-    if top.phrase:
-        return top.score >= in_scope
+    if top.phrase:  # the question names the subject ("sick leave", "TSP", "telework")
+        return top.score >= in_scope - 0.10
     return top.score >= DECLINE_MIN and top.score >= in_scope + DECLINE_LEAD
 
 
