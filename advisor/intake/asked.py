@@ -33,6 +33,7 @@ FORMS: tuple[tuple[Asked, str], ...] = (
              r"|\buntil when\b|\bby when\b|\bhow late\b|\btoo late\b|\bexpire|\bearliest\b|\blatest\b"),
     ("amount", r"\bhow (?:much|big|large|high|many)\b|\bwhat(?:'s|s| is)? (?:the |my )?(?:recommended|usual|"
                r"typical|normal|standard|expected) (?:\w+ )?(?:award|amount|bonus|increase|pay|salary)"
+               r"|\b(?:award|pay|salary|bonus) range\b|\bwhat (?:award|amount|salary|bonus|step)\b"
                r"|\bwhat(?:'s|s| is| would be| will be)? (?:the |my )?(?:amount|salary|pay|rate"
                r"|range|max(?:imum)?|min(?:imum)?|cap|limit|budget|percent(?:age)?)\b|\bhow many dollars\b"
                r"|\bwhat (?:step|salary|pay)\b|\bwhat would (?:i|my|she|he) (?:make|earn|get paid)\b"),

@@ -113,6 +113,20 @@ class Matcher:
         return out
 
 
+    def title_coverage(self, text: str, tid: str) -> float:
+        """Share of a target's title words (its name: "Exemplary Performance Award") in the question."""
+        target = next(t for t in self.targets if t.id == tid)
+        title = set(tokenize(target.texts[0])) - _GENERIC - _TITLE_GENERIC
+        if not title:
+            return 0.0
+        words = set(tokenize(text))
+        return len(title & words) / len(title)
+
+
+_TITLE_GENERIC = frozenset(tokenize("eligibility deadline limit limits date rate range when who end next due "
+                                    "earliest latest maximum minimum highest payable period"))
+
+
 def _has_phrase(low: str, phrase: str) -> bool:
     at = low.find(phrase)
     while at >= 0:

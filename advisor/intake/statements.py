@@ -26,7 +26,7 @@ Embed = Callable[[list[str]], np.ndarray]
 STATED = 0.66  # at least this: stated, even when the clause states another fact too
 LIKELY = 0.56  # at least this, and clearly the clause's best fact: stated
 MARGIN = 0.06
-_SPLIT = re.compile(r"(?<=[.;!?])\s+|,\s*(?:and|but|so)?\s*|\s+(?:and|but|while|whereas|so)\s+(?=(?:i|i'm|i've|she|he|"
+_SPLIT = re.compile(r"(?<=[.;!?])\s+|,\s+(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|while|whereas|so)\s+(?=(?:i|i'm|i've|she|he|"
                     r"she's|he's|it|it's|the|my|her|his|we|we've|they|there|neither|nor|not|has|have|had|is|was|"
                     r"never|am)\b)", re.IGNORECASE)
 _QUESTION = re.compile(r"\?\s*$|^\W*(?:can|could|may|do|does|did|is|are|am|will|would|should|what|when|who|how|"

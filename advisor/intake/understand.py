@@ -41,7 +41,8 @@ Embed = Callable[[list[str]], np.ndarray]
 
 # Thresholds of the decision, tuned on the golden table (evals/intake.py); see README.
 CALC_MIN = 0.80  # a calculator needs at least this score...
-CALC_OVER_RULE = 0.06  # ...and may trail the best rule-book entry by at most this much
+CALC_OVER_RULE = 0.12  # ...and may trail the best rule-book entry by at most this much
+CALC_MIN_WITH_VALUE = 0.65  # a date or amount asked, with the value it counts from: this suffices
 TIE = 0.20  # calculators this close to the best compete; only their own words tell them apart
 DECLINE_MIN = 0.85
 DECLINE_LEAD = 0.10
@@ -171,7 +172,7 @@ class Intake:
             return Intent(asked=asked, about=[], ambiguities=[amb], query=fixed, scores=scores,
                           confidence=round(confidence(chosen[0].score, chosen[1].score), 3)), state
         if chosen is None:
-            if not question and reading.values:  # a statement of facts with no question yet
+            if not question:  # a statement of facts with no question yet
                 state.pool = [*state.pool, (i, reading)]
             topics = [m.target.id for m in rules[:3] if m.score >= best_rule - 0.08]
             conf = confidence(best_rule, rules[1].score if len(rules) > 1 else None) if rules else 0.0
@@ -207,10 +208,10 @@ class Intake:
         computes = has_event and asked == {"deadline": "date", "pay": "amount"}.get(calc.kind)
         if calc.kind == "eligibility" and asked == "yes_no":
             stated = self._bind(calc, reading, "unknown", reading.facts.today).facts
-            computes = computes or (bool(stated) and top.score >= best_rule - 2.5 * CALC_OVER_RULE) \
-                or top.score >= best_rule - 2 * CALC_OVER_RULE
+            computes = computes or (bool(stated) and top.score >= best_rule - 1.5 * CALC_OVER_RULE)
         bonus = 0.05 if has_event else 0.0
-        if top.score + bonus < CALC_MIN or (not computes and top.score + bonus < best_rule - CALC_OVER_RULE):
+        floor = CALC_MIN_WITH_VALUE if computes else CALC_MIN
+        if top.score + bonus < floor or (not computes and top.score + bonus < best_rule - CALC_OVER_RULE):
             return None
         close = [m for m in calcs[1:4] if top.score - m.score < TIE and m.score >= CALC_MIN
                  and self.calculators[m.target.id].kind == calc.kind
@@ -225,6 +226,9 @@ class Intake:
             if len(leaders) == 1:
                 return leaders[0]
             group = leaders
+        named = [m for m in group if self.matcher.title_coverage(reading_text(reading), m.target.id) >= 0.999]
+        if len(named) == 1:  # the question names exactly one of them ("a performance award", not an EPA)
+            return named[0]
         marked = [m for m in group if self._marks(self.calculators[m.target.id], reading)]
         if len(marked) == 1:  # the words around the user's values fit only one
             return marked[0]
