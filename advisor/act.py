@@ -10,6 +10,7 @@ No I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from pydantic import ValidationError
@@ -40,7 +41,8 @@ def act(intent: Intent, calculators: Mapping[str, Calculator], context: Context)
             return [_asks(calc, missing[0], spec.ask if spec else missing[0])]
         return [_error(calc, _validation_message(e))]
     assumptions = [f"{f.text!r} read as {dates.fmt(dates.parse_date(str(f.value)))}" for f in intent.facts
-                   if f.name in values and _is_date(f.value) and f.text and not _looks_iso(f.text)]
+                   if f.name in values and _is_date(f.value) and f.text and not _looks_iso(f.text)
+                   and not re.search(r"\b(?:19|20)\d\d\b", f.text) and len(f.text) <= 40]
     if assumptions:
         result.details.setdefault("assumptions", assumptions)
     if result.result == "need more information" and intent.pending:

@@ -26,7 +26,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, extra: list[str], settings: Settings) -> int:
-    from advisor.calculators.router import all_calculators, get
+    from advisor.calculators.registry import all_calculators, get
 
     if args.list or not args.name:
         for c in all_calculators():

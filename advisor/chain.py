@@ -1,9 +1,12 @@
 """The question's path, as a LangChain Runnable: ``{"question", "history"} -> Answer``.
 
-Steps, in order: clean the input -> resolve a follow-up -> a career roadmap (unless an eligibility
-checklist answers it)? -> route to calculators -> hybrid
-retrieval -> write (extractive by default) -> verify every citation. The index, the
-embedding model and the writer are passed in (built by factories), never created at import.
+Steps, in order, each run once and each a small function over one typed state (``Turn``):
+validate the input -> understand it (``intake``: the question and the user's earlier turns
+become one ``Intent``) -> act on it (run the calculator or checklist on the bound facts, look up
+the rule-book entries, plan a roadmap) -> retrieve the passages to quote (hybrid search) ->
+write the answer (extractive by default) -> verify it (every citation, quote and figure). The
+index, the embedding function, the writer and today's date are passed in (built by
+factories), never created at import.
 """
 
 from __future__ import annotations
@@ -12,19 +15,25 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 from langchain_core.runnables import Runnable, RunnableLambda
+from pydantic import BaseModel, ConfigDict, Field
 
+from advisor.act import act
 from advisor.calculators.base import Calculator, Context
 from advisor.career_chat import roadmap_answer
 from advisor.config import Settings
-from advisor.conversation import is_followup, standalone_query, with_history
 from advisor.corpus import load_corpus
 from advisor.index_store import OpenIndex
-from advisor.models import Answer, Calculation
+from advisor.intake import Intake
+from advisor.models import Answer, Calculation, Intent
 from advisor.retrieval import Hit, Retriever
+from advisor.rulebook.abbreviations import extract
+from advisor.rulebook.load import RuleBook, load_rulebook
+from advisor.rulebook.models import Entry
 from advisor.validation import clean_history, clean_question
 from advisor.verify import verify
 from advisor.writers.base import Writer, WriteRequest
@@ -33,12 +42,29 @@ from advisor.writers.extractive import ExtractiveWriter
 log = logging.getLogger(__name__)
 
 
+class Turn(BaseModel):
+    """What the chain knows about the turn being answered, step by step."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    question: str
+    history: list[str] = Field(default_factory=list)
+    started: float = 0.0
+    intent: Intent | None = None
+    query: str = ""
+    calculations: list[Calculation] = Field(default_factory=list)
+    entries: list[Entry] = Field(default_factory=list)
+    hits: list[Hit] = Field(default_factory=list)
+    answer: Answer | None = None
+
+
 class Advisor:
     """Everything one process needs to answer questions; build once, ask many times."""
 
     def __init__(self, settings: Settings, index: OpenIndex, writer: Writer | None = None,
                  today: Callable[[], date] | None = None,
-                 calculators: Sequence[Calculator] | None = None) -> None:
+                 calculators: Sequence[Calculator] | None = None,
+                 rulebook: RuleBook | None = None) -> None:
         self.settings = settings
         self.index = index
         self.retriever = Retriever(index)
@@ -46,7 +72,12 @@ class Advisor:
         self.today = today or (lambda: settings.today or date.today())
         self._calculators = calculators
         self._vectors: dict[str, np.ndarray] = {}
-        self.documents = {d.doc_id: d.meta for d in load_corpus(settings.corpus_dir)}
+        docs = load_corpus(settings.corpus_dir)
+        self.documents = {d.doc_id: d.meta for d in docs}
+        self._vocabulary = [s.text for d in docs for s in d.sections]
+        self.rulebook = rulebook if rulebook is not None else load_rulebook(settings.corpus_dir)
+        self.rulebook.abbreviations = {a.abbr: a for a in reversed(extract(docs))}
+        self.entries = self.rulebook.by_id()
         self.chain = build_chain(self)
 
     def ask(self, question: str, history: list[Any] | None = None) -> Answer:
@@ -65,109 +96,104 @@ class Advisor:
     @property
     def calculators(self) -> Sequence[Calculator]:
         if self._calculators is None:
-            from advisor.calculators.router import all_calculators
+            from advisor.calculators.registry import all_calculators
 
             self._calculators = tuple(all_calculators())
         return self._calculators
 
-    def asks_checklist(self, question: str) -> bool:
-        """Whether an eligibility checklist, not a career roadmap, answers the question."""
-        if not self.calculators:
-            return False
-        from advisor.calculators.router import asks_checklist
+    @cached_property
+    def intake(self) -> Intake:
+        """The intake, built on first use: it embeds what every question is matched against."""
+        from advisor.rulebook.targets import rule_targets
 
-        return asks_checklist(question, self.calculators)
+        return Intake(self.calculators, self.embed, rules=rule_targets(self.rulebook),
+                      vocabulary=self._vocabulary)
 
-    def calculations(self, question: str, history: list[str]) -> list[Calculation]:
-        if not self.calculators:
-            return []
-        from advisor.calculators.router import route
-
-        context = Context(today=self.today(), pay_period_anchor=self.settings.pay_period_anchor)
-        calcs = route(question, context, self.calculators)
-        if history and is_followup(question) and (not calcs or any(c.missing for c in calcs)):
-            merged = route(with_history(question, history), context, self.calculators)
-            if merged and sum(len(c.missing) for c in merged) < sum(len(c.missing) for c in calcs or merged) + (0 if calcs else 1):
-                calcs = merged
-        return pick_calculations(calcs)
-
-
-def pick_calculations(calcs: list[Calculation]) -> list[Calculation]:
-    """Show what was computed; only when nothing was, one error or one request for facts."""
-    computed = [c for c in calcs if c.result is not None and not c.details.get("error")]
-    if computed:
-        return computed[:2]
-    errors = [c for c in calcs if c.details.get("error")]
-    return errors[:1] or calcs[:1]
+    def context(self) -> Context:
+        return Context(today=self.today(), pay_period_anchor=self.settings.pay_period_anchor)
 
 
 def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
-    """Compose the steps; each is a small function over a state dict."""
+    """Compose the steps; each takes the ``Turn`` and returns it with its part filled in."""
 
-    def prepare(state: dict) -> dict:
+    def prepare(state: dict) -> Turn:
         started = time.perf_counter()
         question = clean_question(state.get("question"), advisor.settings.max_question_chars)
         history = clean_history(state.get("history"), advisor.settings.max_question_chars)
         if advisor.settings.log_questions:
             log.info("question: %s", question)
-        query = standalone_query(question, history)
+        return Turn(question=question, history=history, started=started)
+
+    def understand(turn: Turn) -> Turn:
+        intent = advisor.intake.understand(turn.question, turn.history, advisor.today())
+        query = intent.query or turn.question
         condense = getattr(advisor.writer, "condense", None)  # a model writer may rewrite follow-ups
-        if history and callable(condense):
-            query = condense(question, history) or query
-        return {"question": question, "history": history, "query": query, "started": started}
+        if turn.history and callable(condense):
+            query = condense(turn.question, turn.history) or query
+        return turn.model_copy(update={"intent": intent, "query": query})
 
-    def career(state: dict) -> dict:
-        if advisor.asks_checklist(state["question"]):
-            return state  # "can I get X?" is the checklist's, not a roadmap
-        found = roadmap_answer(state["question"], state["history"], advisor.retriever)
-        if found is None:
-            return state
-        answer, hits = found
-        return {**state, "answer": answer, "hits": hits, "calculations": []}
+    def act_step(turn: Turn) -> Turn:
+        intent = turn.intent
+        assert intent is not None
+        if intent.asked == "roadmap":
+            found = roadmap_answer(turn.question, turn.history, advisor.retriever)
+            if found is not None:
+                answer, hits = found
+                return turn.model_copy(update={"answer": answer, "hits": hits})
+        calcs = act(intent, {c.name: c for c in advisor.calculators}, advisor.context())
+        entries = [advisor.entries[t] for t in intent.topics if t in advisor.entries]
+        return turn.model_copy(update={"calculations": calcs, "entries": entries})
 
-    def calculate(state: dict) -> dict:
-        if "answer" in state:
-            return state
-        return {**state, "calculations": advisor.calculations(state["question"], state["history"])}
+    def retrieve(turn: Turn) -> Turn:
+        if turn.answer is not None:
+            return turn
+        hits = advisor.retriever.search(turn.query, k=advisor.settings.top_k)
+        hits = _with_sections(advisor.retriever, hits, _sections(turn, advisor.rulebook))
+        return turn.model_copy(update={"hits": hits})
 
-    def retrieve(state: dict) -> dict:
-        if "answer" in state:
-            return state
-        hits = advisor.retriever.search(state["query"], k=advisor.settings.top_k)
-        hits = _with_rule_chunks(advisor.retriever, hits, state["calculations"])
-        return {**state, "hits": hits}
-
-    def write(state: dict) -> dict:
-        if "answer" in state:
-            return state
+    def write(turn: Turn) -> Turn:
+        if turn.answer is not None:
+            return turn
         request = WriteRequest(
-            question=state["question"], query=state["query"], hits=state["hits"],
-            calculations=state["calculations"], embed=advisor.embed,
-            documents=advisor.documents, history=state["history"],
+            question=turn.question, query=turn.query, hits=turn.hits, calculations=turn.calculations,
+            embed=advisor.embed, documents=advisor.documents, history=turn.history,
+            intent=turn.intent, entries=turn.entries, rulebook=advisor.rulebook,
         )
-        return {**state, "answer": advisor.writer.write(request)}
+        return turn.model_copy(update={"answer": advisor.writer.write(request)})
 
-    def finish(state: dict) -> Answer:
-        chunks = {h.chunk.chunk_id: h.chunk for h in state["hits"]}
-        answer, problems = verify(state["answer"], chunks)
+    def finish(turn: Turn) -> Answer:
+        assert turn.answer is not None
+        chunks = {h.chunk.chunk_id: h.chunk for h in turn.hits}
+        answer, problems = verify(turn.answer, chunks)
         for p in problems:
-            log.warning("dropped citation: %s", p)
+            log.warning("verifier: %s", p)
         return answer.model_copy(update={
-            "latency_ms": round((time.perf_counter() - state["started"]) * 1000, 1),
-            "retrieved": [h.chunk.pin_cite for h in state["hits"]],
+            "latency_ms": round((time.perf_counter() - turn.started) * 1000, 1),
+            "retrieved": [h.chunk.pin_cite for h in turn.hits],
+            "intent": turn.intent,
         })
 
-    return (RunnableLambda(prepare) | RunnableLambda(career) | RunnableLambda(calculate)
+    return (RunnableLambda(prepare) | RunnableLambda(understand) | RunnableLambda(act_step)
             | RunnableLambda(retrieve) | RunnableLambda(write)
             | RunnableLambda(finish)).with_config(run_name="advisor")
 
 
-def _with_rule_chunks(retriever: Retriever, hits: list[Hit], calcs: list[Calculation]) -> list[Hit]:
-    """Make sure the chunk holding each calculator's rule is among the retrieved chunks."""
+def _sections(turn: Turn, book: RuleBook) -> list[tuple[str, str]]:
+    """(source, section) of every rule the answer will quote: calculators' and entries'."""
+    out = [(c.rule.source, c.rule.section) for c in turn.calculations]
+    for e in turn.entries:
+        source = book.source_of(e.id)
+        out.append((source, e.cite))
+        out += [(source, p.cite) for p in e.items]
+    return out
+
+
+def _with_sections(retriever: Retriever, hits: list[Hit], sections: list[tuple[str, str]]) -> list[Hit]:
+    """Make sure the chunks holding each rule to be quoted are among the retrieved chunks."""
     have = {h.chunk.chunk_id for h in hits}
     extra: list[Hit] = []
-    for calc in calcs:
-        for i in retriever.for_section(calc.rule.source, calc.rule.section):
+    for source, section in dict.fromkeys(sections):
+        for i in retriever.for_section(source, section):
             chunk = retriever.chunks[i]
             if chunk.chunk_id not in have:
                 have.add(chunk.chunk_id)

@@ -95,6 +95,9 @@ class Answer(BaseModel):
     verification: Verification | None = Field(
         default=None, description="The claim check of a language model's draft (None: no draft was checked)."
     )
+    intent: Intent | None = Field(
+        default=None, description="What the intake understood of the question (asked, facts, pending)."
+    )
 
 
 # --- What the intake understood of a turn (advisor/intake) --------------------------------
@@ -163,3 +166,6 @@ class Intent(BaseModel):
     def fact(self, name: str) -> BoundFact | None:
         """The bound fact called ``name``, if any."""
         return next((f for f in self.facts if f.name == name), None)
+
+
+Answer.model_rebuild()

@@ -2,8 +2,8 @@
 
 The public API: the shared shapes (``Rule``, ``Context``, ``Calculator``,
 ``CalculatorError``), the deadline tuple ``DEADLINES``, fact extraction (``extract_facts``,
-``Facts``) and the router (``route``, ``all_calculators``, ``get``). The pay and eligibility
-tuples are reached through ``all_calculators()``, which imports them lazily. No I/O.
+``Facts``) and the catalog (``all_calculators``, ``get``). Which calculator a question is about
+is the intake's call (``advisor/intake``). No I/O.
 """
 
 from advisor.calculators.base import (
@@ -15,7 +15,7 @@ from advisor.calculators.base import (
 )
 from advisor.calculators.deadlines import DEADLINES
 from advisor.calculators.facts import Facts, extract_facts
-from advisor.calculators.router import all_calculators, get, route
+from advisor.calculators.registry import all_calculators, get
 
 __all__ = [
     "DEADLINES",
@@ -28,5 +28,4 @@ __all__ = [
     "all_calculators",
     "extract_facts",
     "get",
-    "route",
 ]

@@ -351,10 +351,10 @@ SPECS: dict[str, Spec] = {
                   reads="years_of_service", required=False),
          _flag("has_competitive_status", "whether the employee has competitive status from earlier "
                "competitive-service employment", "Do you have competitive status from earlier "
-               "employment in the competitive service?", reads="competitive_status"),
+               "employment in the competitive service?", reads="none"),
          _flag("passed_open_competitive_exam", "whether the employee passed an open competitive "
                "examination under OPM guidelines", "Have you passed an open competitive "
-               "examination conducted by or under the guidelines of OPM?", reads="open_exam")),
+               "examination conducted by or under the guidelines of OPM?", reads="none")),
         needs=(("one_year_cipms", ("cipms_service_start", "cipms_service_years")),
                ("competitive_status", ("has_competitive_status",)),
                ("open_exam", ("passed_open_competitive_exam",))),

@@ -170,9 +170,7 @@ def _assign(specs: list[FactSpec], values: list[Value], text: str, out: Binding,
         spec = specs[0]
         ranked = sorted(range(len(unique)), key=lambda i: -score[(spec.name, i)])
         top = score[(spec.name, ranked[0])]
-        if len(ranked) == 1 and top >= 0:
-            _put(out, spec, unique[ranked[0]], top)
-        elif len(ranked) > 1 and top > 0 and top - score[(spec.name, ranked[1])] >= 0.15:
+        if len(ranked) == 1 and top >= 0 or len(ranked) > 1 and top > 0 and top - score[(spec.name, ranked[1])] >= 0.15:
             _put(out, spec, unique[ranked[0]], top)
         elif spec.required or top < 0 or len(ranked) > 1:
             out.ambiguities.append(_which_role(spec, [unique[i] for i in ranked[:3]]))

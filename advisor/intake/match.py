@@ -29,7 +29,9 @@ LEXICAL_WEIGHT = 0.35
 CONF_CENTER, CONF_SCALE, MARGIN_WEIGHT = 0.62, 0.06, 2.0
 _GENERIC = frozenset(tokenize(
     "employee employees cipms army federal job position can get my i me what when how long much "
-    "many rule regulation date day days question need want know does do is the a an"))
+    "many rule regulation date day days question need want know does do is the a an got gets getting "
+    "receive received have had has make made take took tell say give go went come came still also just "
+    "now next last first reach hit happen happens will would should could must may new old"))
 
 
 _MONTHS = frozenset(tokenize("january february march april may june july august september october november "
@@ -46,6 +48,7 @@ class Target:
     terms: tuple[str, ...] = ()  # phrases that name it outright ("sick leave", "fehb")
     group: str = ""  # calculator kind (deadline, pay, eligibility) or document id
     quote: str = ""  # a rule-book entry's verbatim words (ties it to the calculator of that rule)
+    core: str = ""  # a calculator's title, description and rule: the words that define it
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class Matcher:
         self._owner = np.array([i for i, target in enumerate(self.targets) for _ in target.texts])
         self._vectors = embed(texts) if texts else np.zeros((0, 384), np.float32)
         self._terms = [set(tokenize(" ".join(t.texts))) - _GENERIC for t in self.targets]
+        self._core = [set(tokenize(t.core or " ".join(t.texts[:2]))) - _GENERIC for t in self.targets]
         df: dict[str, int] = {}
         for terms in self._terms:
             for w in terms:
@@ -107,8 +111,8 @@ class Matcher:
         words = {w for w in tokenize(text) if not any(ch.isdigit() for ch in w)} - _GENERIC - _MONTHS
         out = {}
         for tid in ids:
-            mine = self._terms[index[tid]]
-            others = set().union(*(self._terms[index[o]] for o in ids if o != tid))
+            mine = self._core[index[tid]]
+            others = set().union(*(self._core[index[o]] for o in ids if o != tid))
             out[tid] = sum(self._idf.get(w, 0.0) for w in words & (mine - others))
         return out
 

@@ -18,7 +18,13 @@ from typing import Any
 from advisor.calculators.eligibility_hiring import LEFT_WORDS
 from advisor.calculators.eligibility_pay import _gs_cipms, _years_in_grade
 from advisor.calculators.eligibility_placement import _supervisory_roles
-from advisor.calculators.fact_access import all_of, any_of, date_after, duration_years, exceptional_streak
+from advisor.calculators.fact_access import (
+    all_of,
+    any_of,
+    date_after,
+    duration_years,
+    exceptional_streak,
+)
 from advisor.calculators.facts_flags import FLAG_PATTERNS
 from advisor.intake.values import Reading
 

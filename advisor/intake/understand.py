@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from advisor.calculators.base import Calculator, CalculatorError, Context, FactSpec
 from advisor.calculators.facts_flags import flags
+from advisor.calculators.intake_specs import SAYS
 from advisor.intake import replies
 from advisor.intake.asked import asked_form
 from advisor.intake.bind import bind
@@ -33,7 +34,6 @@ from advisor.intake.declines import TOPICS, DeclineTopic
 from advisor.intake.match import Match, Matcher, Target, confidence
 from advisor.intake.spelling import Speller
 from advisor.intake.statements import Statements
-from advisor.calculators.intake_specs import SAYS
 from advisor.intake.values import Reading, read, subject_at
 from advisor.models import Ambiguity, Asked, BoundFact, Intent, Pending
 
@@ -44,6 +44,7 @@ CALC_MIN = 0.80  # a calculator needs at least this score...
 CALC_OVER_RULE = 0.12  # ...and may trail the best rule-book entry by at most this much
 CALC_MIN_WITH_VALUE = 0.65  # a date or amount asked, with the value it counts from: this suffices
 TIE = 0.20  # calculators this close to the best compete; only their own words tell them apart
+TIE_WIDE = 0.35  # ...and so do those this close when the best one has none of its own words
 DECLINE_MIN = 0.85
 DECLINE_LEAD = 0.10
 # The answer forms each kind of calculator gives.
@@ -92,8 +93,8 @@ class Intake:
         says = SAYS if says is None else says
         self.calculators = {c.name: c for c in calculators}
         self.declines = {f"decline:{d.id}": d for d in declines}
-        targets = [Target(c.name, "calculator", (c.title, c.description, *c.examples), group=c.kind)
-                   for c in calculators]
+        targets = [Target(c.name, "calculator", (c.title, c.description, *c.examples), group=c.kind,
+                          core=" ".join([c.title, c.description, c.rule.quote])) for c in calculators]
         targets += [Target(k, "decline", (d.name, d.description, *d.examples), terms=d.terms)
                     for k, d in self.declines.items()]
         targets += list(rules)
@@ -123,7 +124,8 @@ class Intake:
         reading.fixed = fixed  # type: ignore[attr-defined]
         asked = asked_form(fixed)
         question = _is_question(fixed, asked)
-        ranking = self.matcher.rank(fixed)
+        context = " ".join(r.text for _, r in state.pool) if state.task is None and state.pool else ""
+        ranking = self.matcher.rank(f"{context} {fixed}".strip() if question and context else fixed)
         task = state.task
         if state.options and not replies.is_switch(fixed):
             picked = self._pick(fixed, state.options)
@@ -213,27 +215,33 @@ class Intake:
         floor = CALC_MIN_WITH_VALUE if computes else CALC_MIN
         if top.score + bonus < floor or (not computes and top.score + bonus < best_rule - CALC_OVER_RULE):
             return None
-        close = [m for m in calcs[1:4] if top.score - m.score < TIE and m.score >= CALC_MIN
-                 and self.calculators[m.target.id].kind == calc.kind
-                 and not self._decided_by_facts(calc, self.calculators[m.target.id], reading)]
-        if not close:
+        text = reading_text(reading)
+        group = [top]
+        for m in calcs[1:5]:
+            other = self.calculators[m.target.id]
+            if top.score - m.score >= TIE_WIDE or m.score < floor or other.kind != calc.kind \
+                    or self._decided_by_facts(calc, other, reading):
+                continue
+            own = self.matcher.distinctive(text, [top.target.id, m.target.id])
+            if own[top.target.id] > own[m.target.id]:
+                continue  # the question has the best one's own words
+            if own[m.target.id] > own[top.target.id] or top.score - m.score < TIE:
+                group.append(m)
+        if len(group) == 1:
             return top
-        group = [top, *close]
-        own = self.matcher.distinctive(reading_text(reading), [m.target.id for m in group])
+        own = self.matcher.distinctive(text, [m.target.id for m in group])
         best = max(own.values())
         if best > 0:
             leaders = [m for m in group if own[m.target.id] >= best - 1e-9]
             if len(leaders) == 1:
                 return leaders[0]
             group = leaders
-        named = [m for m in group if self.matcher.title_coverage(reading_text(reading), m.target.id) >= 0.999]
+        named = [m for m in group if self.matcher.title_coverage(text, m.target.id) >= 0.999]
         if len(named) == 1:  # the question names exactly one of them ("a performance award", not an EPA)
             return named[0]
         marked = [m for m in group if self._marks(self.calculators[m.target.id], reading)]
         if len(marked) == 1:  # the words around the user's values fit only one
             return marked[0]
-        if group[0].score - group[1].score >= TIE / 2 and best > 0:
-            return group[0]
         return group
 
     def _marks(self, calc: Calculator, reading: Reading) -> bool:
@@ -249,6 +257,7 @@ class Intake:
     def _has_event(self, name: str, reading: Reading) -> bool:
         calc = self.calculators[name]
         return any(v.type == _event_type(calc) for v in reading.values)
+
 
     def _decided_by_facts(self, a: Calculator, b: Calculator, reading: Reading) -> bool:
         """Two close calculators, but only the first has a fact the question states."""
@@ -471,7 +480,7 @@ def _flag_reply(spec: FactSpec, reading: Reading, today: date) -> bool | None:
 
 def _correct_by_type(task: Task, reading: Reading) -> Any:
     """A corrected value with no role words: it replaces the one fact of its type given before."""
-    from advisor.intake.bind import Bound, Binding
+    from advisor.intake.bind import Binding, Bound
 
     out = Binding()
     for v in reading.values:

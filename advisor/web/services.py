@@ -105,7 +105,7 @@ class Services:
 
     @cached_property
     def calculators(self) -> tuple[Calculator, ...]:
-        from advisor.calculators.router import all_calculators
+        from advisor.calculators.registry import all_calculators
 
         return tuple(all_calculators())
 

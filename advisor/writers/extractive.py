@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from advisor.calculators_view import is_settled, render_calculation, rule_citation
 from advisor.corpus import pin_cite
 from advisor.keywords import tokenize
-from advisor.models import Answer, Citation
-from advisor.text import sentence_spans, squash
+from advisor.models import Answer, Calculation, Citation
+from advisor.text import find_verbatim, sentence_spans, squash
 from advisor.writers.base import WriteRequest
+from advisor.writers.leads import Lead, Quote, lead_for
 
 # Calibrated on evals/datasets/dev.jsonl only (grid search, README "Refusal"): the documents
 # are taken not to cover a question when the cosine similarity of the question and its best
@@ -33,6 +33,7 @@ _GENERIC = frozenset(tokenize(
     "rule rules regulation tell what how many much question need want know"
 ))
 SENTENCE_THRESHOLD = 0.30
+NEARBY_SUPPORT = 0.55  # a decline shows what the documents say nearby only when this close
 MAX_SENTENCES = 3
 MAX_CHUNKS = 5
 
@@ -76,53 +77,73 @@ class ExtractiveWriter:
 
     def write(self, request: WriteRequest) -> Answer:
         support = self.support(request)
-        calcs = request.calculations
-        if not calcs and support < self.support_threshold:
-            return decline(request.question)
+        lead = lead_for(request.intent, request.calculations, request.entries, request.rulebook,
+                        request.question, similarity=_similarity(request))
+        if lead is None:
+            if support < self.support_threshold:
+                return decline(request.question)
+            lead = Lead(text="**The documents don't answer this directly.** The closest passages:",
+                        kind="partial", confidence=0.3)
+        chunks = [h.chunk for h in request.hits]
         citations: list[Citation] = []
-        settled = [c for c in calcs if is_settled(c)]
-        # With no result yet, the rule of the calculation that still needs facts is the short
-        # answer: it is the rule the question is about, whatever passage ranks first.
-        pending = [c for c in calcs if not is_settled(c) and not c.details.get("error")]
-        lead_rule = pending[0] if pending and not settled else None
-        head: list[str] = []
-        tail: list[str] = []
-        for calc in calcs:
-            (head if calc in settled else tail).append(render_calculation(calc, quote_rule=calc is not lead_rule))
-            cite = rule_citation(calc, [h.chunk for h in request.hits])
-            if cite:
-                citations.append(cite)
-        parts: list[str] = list(head)
-        if lead_rule is not None:
-            rule = lead_rule.rule
-            parts.append(f"**In short:** “{_display(rule.quote)}” ({pin_cite(rule.source, rule.section)})")
-        chosen = self._choose(request) if support >= self.support_threshold else []
-        if chosen:
-            lead_sentence = next((s for s in chosen if not s.whole), None)
-            if not settled and lead_rule is None and lead_sentence is not None:
-                first = request.hits[lead_sentence.hit_rank].chunk
-                cite = first.section_at(lead_sentence.start)
-                parts.append(f"**In short:** {_display(lead_sentence.text)} ({pin_cite(first.source, cite)})")
-            quotes = []
-            for s in chosen:
-                chunk = request.hits[s.hit_rank].chunk
-                section = chunk.section_at(s.start)
-                citations.append(Citation(
-                    source=chunk.source, section=section, title=chunk.title, quote=s.text,
-                    doc_id=chunk.doc_id, chunk_id=chunk.chunk_id))
-                body = s.text.replace("\n", "\n> ")
-                quotes.append(f"> “{body}”\n> — {citations[-1].pin_cite}, *{chunk.title}*")
-            heading = "**Related passages**" if settled else "**What the documents say**"
-            parts.append(heading + "\n\n" + "\n>\n".join(quotes))
-        parts.extend(tail)
-        if not parts:
+        parts = [lead.text]
+        for calc in request.calculations:
+            parts += _calculation_body(calc)
+        quoted = []
+        for q in lead.quotes:
+            cite = _citation(q, chunks)
+            if cite is None or any(cite.quote == c.quote for c in citations):
+                continue
+            citations.append(cite)
+            label = f"{q.label}: " if q.label else ""
+            body = cite.quote.replace("\n", "\n> ")
+            quoted.append(f"> {label}“{body}”\n> — {cite.pin_cite}, *{cite.title}*")
+        if lead.refused:
+            nearby = self._nearby(request, support)
+            answer_parts = [lead.text]
+            if nearby:
+                answer_parts.append("**What the documents say nearby**\n\n" + "\n>\n".join(nearby))
+            return Answer(answer="\n\n".join(answer_parts), citations=[], calculations=[], refused=True,
+                          confidence=0.0, writer=self.name)
+        if quoted:
+            parts.append("**The rule**\n\n" + "\n>\n".join(quoted))
+        if lead.kind == "partial" and support >= self.support_threshold:
+            related = self._related(request, citations)
+            if related:
+                heading = "**Closest passages**" if lead.kind == "partial" else "**Related passages**"
+                parts.append(heading + "\n\n" + "\n>\n".join(related))
+        if lead.kind == "partial" and not quoted and len(parts) == 1:
             return decline(request.question)
         note = status_note(citations, request.documents)
         if note:
             parts.append(note)
-        confidence = 1.0 if settled else min(1.0, max(0.0, (support - 0.2) / 0.5))
-        return Answer(answer="\n\n".join(parts), citations=_dedupe(citations), calculations=calcs,
+        confidence = lead.confidence if lead.kind != "partial" else min(0.4, max(0.0, (support - 0.2) / 0.5))
+        return Answer(answer="\n\n".join(parts), citations=_dedupe(citations), calculations=request.calculations,
                       refused=False, confidence=round(confidence, 3), writer=self.name)
+
+    def _related(self, request: WriteRequest, citations: list[Citation]) -> list[str]:
+        """The best sentences of the retrieved passages not already quoted (at most two)."""
+        out = []
+        for s in self._choose(request)[:2]:
+            chunk = request.hits[s.hit_rank].chunk
+            if any(s.text in c.quote or c.quote in s.text for c in citations):
+                continue
+            section = chunk.section_at(s.start)
+            citations.append(Citation(source=chunk.source, section=section, title=chunk.title, quote=s.text,
+                                      doc_id=chunk.doc_id, chunk_id=chunk.chunk_id))
+            body = s.text.replace("\n", "\n> ")
+            out.append(f"> “{body}”\n> — {citations[-1].pin_cite}, *{chunk.title}*")
+        return out
+
+    def _nearby(self, request: WriteRequest, support: float) -> list[str]:
+        """For a decline: the passages the documents have nearby, only when they are close."""
+        if support < NEARBY_SUPPORT:
+            return []
+        out = []
+        for s in self._choose(request)[:2]:
+            chunk = request.hits[s.hit_rank].chunk
+            out.append(f"> “{s.text}”\n> — {pin_cite(chunk.source, chunk.section_at(s.start))}, *{chunk.title}*")
+        return out
 
     def _choose(self, request: WriteRequest) -> list[_Sentence]:
         candidates = _candidates(request)
@@ -230,6 +251,48 @@ def status_note(citations: list[Citation], documents: dict[str, dict]) -> str:
             dated = f" (effective {when})" if when and when != "undated" else ""
             lines.append(f"*{meta.get('short_name')}{dated}: {meta['status_note']}*")
     return "\n\n".join(lines)
+
+
+def _similarity(request: WriteRequest):
+    def similarity(question: str, texts: list[str]) -> list[float]:
+        vecs = request.embed([question, *texts])
+        return [float(v) for v in vecs[1:] @ vecs[0]]
+
+    return similarity
+
+
+def _citation(q: Quote, chunks: list) -> Citation | None:
+    """The quote as a citation of the retrieved chunk that holds it word for word."""
+    for chunk in chunks:
+        if chunk.source != q.source:
+            continue
+        exact = find_verbatim(chunk.text, q.text)
+        if exact is None:
+            continue
+        section = chunk.section_at(chunk.text.find(exact))
+        return Citation(source=chunk.source, section=section, title=chunk.title, quote=exact,
+                        doc_id=chunk.doc_id, chunk_id=chunk.chunk_id)
+    return None
+
+
+def _calculation_body(calc: Calculation) -> list[str]:
+    """Under the lead: a checklist's criteria, the dates and notes that go with a result."""
+    out = []
+    rows = calc.details.get("criteria") or []
+    if rows:
+        lines = []
+        for r in rows:
+            mark = {"met": "✅ met", "not met": "❌ not met"}.get(str(r.get("status")), "❔ not known yet")
+            lines.append(f"- {mark}: {r.get('text', '')} ({r.get('cite', '')})")
+        out.append("\n".join(lines))
+    for note in calc.details.get("notes") or []:
+        out.append(f"_{note}_")
+    assumptions = calc.details.get("assumptions") or []
+    if assumptions:
+        out.append("_Read as: " + "; ".join(str(a) for a in assumptions) + "._")
+    if calc.result is not None and calc.details.get("note") and not rows:
+        out.append(f"_{calc.details['note']}_")
+    return out
 
 
 def decline(question: str) -> Answer:

@@ -204,7 +204,7 @@ def _merge(given: list, computed: list) -> list:
 
 
 def _all_calculators() -> Sequence[Calculator]:
-    from advisor.calculators.router import all_calculators
+    from advisor.calculators.registry import all_calculators
 
     return all_calculators()
 

@@ -111,10 +111,12 @@ def tool_result(calc: Calculation, source: Source) -> str:
 
 
 def pick_tools(request: WriteRequest, calculators: Sequence[Calculator]) -> list[Calculator]:
-    """The calculators the router would pick for the question, then the best keyword matches."""
-    from advisor.calculators.router import select
-
-    picked = {c.name: c for text in (request.question, request.query) for c in select(text, calculators)}
+    """The calculators the intake matched (best first), then the best keyword matches."""
+    intent = request.intent
+    ranked = [*(intent.about if intent else []),
+              *(n for n, _ in sorted((intent.scores if intent else {}).items(), key=lambda kv: -kv[1]))]
+    by_name = {c.name: c for c in calculators}
+    picked = {n: by_name[n] for n in dict.fromkeys(ranked) if n in by_name}
     given = {c.name for c in request.calculations}
     picked.update({c.name: c for c in calculators if c.name in given})
     words = {c.name: set(tokenize(f"{c.title} {c.rule.quote}")) for c in calculators}

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from advisor.calculators.base import Context
-from advisor.calculators.router import all_calculators, get
+from advisor.calculators.registry import all_calculators, get
 from advisor.web.forms import FormError, field_specs, run_form
 
 CONTEXT = Context(today=date(2026, 11, 23))

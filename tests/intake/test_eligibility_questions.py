@@ -1,4 +1,4 @@
-"""Eligibility checklists answered from whole questions: route -> facts -> verdict.
+"""Eligibility checklists answered from whole questions: intake -> facts -> act -> verdict.
 
 Each question states every fact its checklist needs (or leaves one out on purpose); the
 wording is an employee's, not the regulation's.
@@ -10,26 +10,46 @@ from datetime import date
 
 import pytest
 
+from advisor.act import act
 from advisor.calculators.base import Context
-from advisor.calculators.router import all_calculators, asks_checklist, route
 from advisor.models import Calculation
 
 TODAY = date(2026, 11, 23)
+pytestmark = pytest.mark.slow
 
 
-def checklist(question: str, name: str) -> Calculation:
-    found = {c.name: c for c in route(question, Context(today=TODAY))}
-    assert name in found, f"{name} not routed; got {sorted(found)}"
-    return found[name]
+@pytest.fixture(scope="module")
+def ask(advisor):
+    """question -> (intent, calculations), as the chain's intake and act steps make them."""
+    calcs = {c.name: c for c in advisor.calculators}
+
+    def run(question: str):
+        intent = advisor.intake.understand(question, [], TODAY)
+        return intent, act(intent, calcs, Context(today=TODAY))
+
+    return run
 
 
-def verdict(question: str, name: str) -> str | None:
-    return checklist(question, name).result
+@pytest.fixture(scope="module")
+def checklist(ask):
+    def find(question: str, name: str) -> Calculation:
+        intent, found = ask(question)
+        assert intent.about[:1] == [name], f"{name} not chosen; the intake chose {intent.about}"
+        return found[0]
+
+    return find
 
 
-def criterion(question: str, name: str, key: str) -> str:
+@pytest.fixture(scope="module")
+def verdict(checklist):
+    return lambda question, name: checklist(question, name).result
+
+
+@pytest.fixture(scope="module")
+def criterion(checklist):
     """The status of one criterion of the checklist ``name`` for ``question``."""
-    return {r["id"]: r["status"] for r in checklist(question, name).details["criteria"]}[key]
+    return lambda question, name, key: {
+        r["id"]: r["status"] for r in checklist(question, name).details["criteria"]}[key]
 
 
 @pytest.mark.parametrize(
@@ -143,7 +163,7 @@ def criterion(question: str, name: str, key: str) -> str:
     ],
 )
 def test_a_fully_stated_question_gets_the_checklist_verdict(
-    question: str, name: str, expected: str
+    verdict, question: str, name: str, expected: str
 ) -> None:
     assert verdict(question, name) == expected
 
@@ -160,18 +180,17 @@ def test_a_fully_stated_question_gets_the_checklist_verdict(
     ],
 )
 def test_a_question_that_states_nothing_gets_need_more_information(
-    question: str, name: str
+    verdict, question: str, name: str
 ) -> None:
     assert verdict(question, name) == "need more information"
 
 
-def test_an_exemplary_performance_award_is_not_read_as_a_performance_award() -> None:
-    names = [c.name for c in route("Am I eligible for an Exemplary Performance Award?",
-                                   Context(today=TODAY))]
-    assert "epa_eligibility" in names and "performance_award_eligibility" not in names
+def test_an_exemplary_performance_award_is_not_read_as_a_performance_award(ask) -> None:
+    intent, _ = ask("Am I eligible for an Exemplary Performance Award?")
+    assert intent.about == ["epa_eligibility"]
 
 
-def test_a_temporary_promotion_does_not_shorten_the_time_at_grade() -> None:
+def test_a_temporary_promotion_does_not_shorten_the_time_at_grade(verdict) -> None:
     question = (
         "I'm a CIPMS employee, GS-12 step 3 for 5 years, with three straight Exceptional "
         "ratings and no prior EPA; I had a temporary promotion to GS-13 6 months ago. Am I "
@@ -180,7 +199,7 @@ def test_a_temporary_promotion_does_not_shorten_the_time_at_grade() -> None:
     assert verdict(question, "epa_eligibility") == "eligible"
 
 
-def test_time_at_an_earlier_grade_is_not_time_at_the_current_grade() -> None:
+def test_time_at_an_earlier_grade_is_not_time_at_the_current_grade(criterion) -> None:
     question = (
         "I was a GS-11 for 4 years before being promoted to GS-12. I'm in CIPMS with three "
         "straight Exceptional ratings and no prior EPA. Am I eligible for an EPA?"
@@ -189,7 +208,7 @@ def test_time_at_an_earlier_grade_is_not_time_at_the_current_grade() -> None:
 
 
 @pytest.mark.parametrize(("year", "status"), [(2020, "met"), (2023, "unknown"), (2025, "not met")])
-def test_since_a_year_decides_only_when_the_month_does_not_matter(year: int, status: str) -> None:
+def test_since_a_year_decides_only_when_the_month_does_not_matter(criterion, year: int, status: str) -> None:
     question = (
         f"I'm a GS-12 step 3 in CIPMS at this grade since {year}, three Exceptional ratings in "
         "a row. Can I get an EPA?"
@@ -197,7 +216,7 @@ def test_since_a_year_decides_only_when_the_month_does_not_matter(year: int, sta
     assert criterion(question, "epa_eligibility", "same_grade") == status
 
 
-def test_two_of_the_last_three_ratings_are_not_a_streak_of_three() -> None:
+def test_two_of_the_last_three_ratings_are_not_a_streak_of_three(criterion) -> None:
     question = "Two of my last three ratings were Exceptional. Can I get an EPA?"
     assert criterion(question, "epa_eligibility", "three_exceptional") == "unknown"
 
@@ -213,6 +232,8 @@ def test_two_of_the_last_three_ratings_are_not_a_streak_of_three() -> None:
     ],
 )
 def test_a_can_i_qualify_question_goes_to_the_checklist_and_a_how_to_question_does_not(
-    question: str, to_checklist: bool
+    ask, question: str, to_checklist: bool
 ) -> None:
-    assert asks_checklist(question, all_calculators()) is to_checklist
+    intent, _ = ask(question)
+    chosen = bool(intent.about) and intent.about[0].endswith("eligibility")
+    assert chosen is to_checklist, intent.about

@@ -1,0 +1,249 @@
+"""The first line of an answer, in the form the question asks for, and the rules it rests on.
+
+Written from what the intake understood (the ``Intent``) and what the act step produced (the
+calculation, the rule-book entries), never from a loosely related sentence: "**No** — …" or
+"**Yes**, if … — …" from an entry's yes/no answer and condition; the date or the amount of a
+calculation (naming any fact carried from an earlier turn); the office from an obligation;
+the expansion of an abbreviation; a complete list; the steps of a procedure in order; the one
+question the interview still needs answered; a precise decline. Each lead lists the verbatim
+rules to quote under it (the exception with its rule). Text only: no search, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from advisor.calculators_view import format_result, is_settled
+from advisor.corpus import pin_cite
+from advisor.intake.declines import TOPICS
+from advisor.models import Calculation, Intent
+from advisor.rulebook.models import Entry
+
+DECLINES = {f"decline:{t.id}": t for t in TOPICS}
+# The rule-book entry must match at least this well to answer directly (intake score,
+# calibrated on the dev split); below it the answer says the documents do not answer directly.
+ENTRY_MIN = 0.82
+_NEGATED_QUESTION = re.compile(r"\b(?:can'?t|cannot|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|not)\b", re.IGNORECASE)
+_ACRONYM = re.compile(r"\b([A-Z][A-Za-z&()]*[A-Z][A-Za-z()]*s?)\b")
+
+
+@dataclass
+class Quote:
+    """A rule to quote: where it is and its verbatim words."""
+
+    source: str
+    section: str
+    text: str
+    label: str = ""  # "Exception", "Condition": shown before the quote
+
+
+@dataclass
+class Lead:
+    text: str
+    kind: str  # calculation | ask | clarify | yes_no | definition | list | how_to | statement | decline | partial
+    quotes: list[Quote] = field(default_factory=list)
+    refused: bool = False
+    confidence: float = 1.0
+
+
+def lead_for(intent: Intent | None, calcs: list[Calculation], entries: list[Entry], book: Any,
+             question: str, similarity: Any = None) -> Lead | None:
+    """The lead of the answer, or None when nothing answers (the writer then declines)."""
+    if intent is None:
+        return None
+    if intent.ambiguities:
+        return _clarify(intent, calcs, entries, book)
+    if intent.asked == "out_of_scope":
+        topic = DECLINES.get(intent.topics[0]) if intent.topics else None
+        return _decline(topic)
+    if calcs:
+        return _calculation(intent, calcs[0], entries, book)
+    if intent.asked == "definition":
+        found = _abbreviation(question, book)
+        if found is not None:
+            return found
+    if not entries:
+        return None
+    best = entries[0]
+    score = intent.scores.get(best.id, 0.0)
+    if score < ENTRY_MIN:
+        return Lead(text="**The documents don't answer this directly.** The closest passages are below.",
+                    kind="partial", quotes=_entry_quotes(best, book), confidence=0.3)
+    return _from_entry(intent, best, entries, book, question, similarity)
+
+
+# --- calculations ---------------------------------------------------------------------------
+
+def _carried(intent: Intent, calc: Calculation) -> str:
+    used = [f for f in intent.facts if f.source == "earlier_turn" and f.name in calc.inputs]
+    if not used:
+        return ""
+    parts = [f"{f.role} you gave earlier, {_shown(f.value, f.text)}" for f in used]
+    return "Using " + "; and ".join(parts) + "."
+
+
+def _shown(value: Any, text: str) -> str:
+    shown = format_result(value) if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value) else None
+    if shown:
+        return shown
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and re.fullmatch(r"\d+(?:\.\d+)?", value):
+        return f"${int(float(value)):,}" if float(value) >= 100 else value
+    return text or str(value)
+
+
+def _calculation(intent: Intent, calc: Calculation, entries: list[Entry], book: Any) -> Lead:
+    rule = Quote(calc.rule.source, calc.rule.section, calc.rule.quote)
+    carried = _carried(intent, calc)
+    if calc.details.get("error"):
+        return Lead(text=f"**I can't compute that:** {calc.explanation}", kind="calculation", quotes=[rule])
+    if calc.missing or calc.result is None:
+        ask = (intent.pending.ask if intent.pending and intent.pending.ask else calc.explanation)
+        return Lead(text=f"**To work this out I need one more thing:** {ask}" + (f"\n\n{carried}" if carried else ""),
+                    kind="ask", quotes=[rule], confidence=0.5)
+    if calc.result == "need more information":
+        ask = (intent.pending.ask if intent.pending and intent.pending.ask else
+               next(iter(calc.details.get("questions") or []), ""))
+        met = [r for r in calc.details.get("criteria", []) if r.get("status") == "met"]
+        known = f" So far: {'; '.join(r['text'] for r in met)}." if met else ""
+        return Lead(text=f"**It depends on a few facts I don't have yet.**{known} **Next question:** {ask}"
+                    + (f"\n\n{carried}" if carried else ""), kind="ask", quotes=[rule], confidence=0.5)
+    if calc.result in ("eligible", "not eligible"):
+        yes = calc.result == "eligible"
+        rows = calc.details.get("criteria", [])
+        meaning = calc.explanation.split(":", 1)[0]  # "Eligible (the position is covered)"
+        if yes:
+            why = "every condition that applies is met"
+        else:
+            failed = [r for r in rows if r.get("status") == "not met"]
+            why = "not met: " + "; ".join(f"{r['text'][:1].lower()}{r['text'][1:]} ({r['cite']})" for r in failed)
+        return Lead(text=f"**{'Yes' if yes else 'No'}** — {meaning.lower()}: {why}."
+                    + (f"\n\n{carried}" if carried else ""), kind="calculation", quotes=[rule])
+    head = f"**{format_result(calc.result)}** — {calc.explanation}"
+    return Lead(text=head + (f"\n\n{carried}" if carried else ""), kind="calculation", quotes=[rule])
+
+
+# --- questions back -------------------------------------------------------------------------
+
+def _clarify(intent: Intent, calcs: list[Calculation], entries: list[Entry], book: Any) -> Lead:
+    a = intent.ambiguities[0]
+    quotes = [Quote(c.rule.source, c.rule.section, c.rule.quote) for c in calcs]
+    if a.kind == "calculator":
+        from advisor.calculators.registry import get
+
+        rules = [get(n) for n in a.options]
+        quotes = [Quote(c.rule.source, c.rule.section, c.rule.quote, label=c.title) for c in rules]
+        return Lead(text=f"**Which one do you mean?** {a.question} Tell me and I will work it out.",
+                    kind="clarify", quotes=quotes, confidence=0.4)
+    return Lead(text=f"**I need to check one thing first:** {a.question}", kind="clarify", quotes=quotes,
+                confidence=0.4)
+
+
+# --- declines -------------------------------------------------------------------------------
+
+DOCUMENTS_COVERED = (
+    "AR 690-13 (Civilian Intelligence Personnel Management System, 1990), the OPM IT Program "
+    "Management Career Path Guide (2011) and Army Career Program 34 (IT Management)"
+)
+
+
+def _decline(topic: Any) -> Lead:
+    if topic is None:
+        return Lead(text=(f"**I can't answer that from the documents I have.** They cover {DOCUMENTS_COVERED}, "
+                          "and none of their passages addresses this question. Please ask your servicing CPAC "
+                          "or HR office, who can also tell you which current rules apply."),
+                    kind="decline", refused=True, confidence=0.0)
+    return Lead(text=(f"**The documents I have don't cover {topic.name}.** They cover {DOCUMENTS_COVERED}. "
+                      f"For this question, ask {topic.ask}."),
+                kind="decline", refused=True, confidence=0.0)
+
+
+# --- rule-book answers ----------------------------------------------------------------------
+
+def _entry_quotes(entry: Entry, book: Any) -> list[Quote]:
+    source = book.source_of(entry.id)
+    quotes = [Quote(source, entry.cite, entry.quote)]
+    if entry.kind in ("list", "procedure"):
+        quotes += [Quote(source, p.cite, p.quote) for p in entry.items]
+    by_id = book.by_id()
+    for ex in entry.exceptions[:3]:
+        other = by_id.get(ex)
+        if other is not None:
+            quotes.append(Quote(book.source_of(other.id), other.cite, other.quote, label="Exception"))
+    return quotes
+
+
+def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, question: str,
+                similarity: Any) -> Lead:
+    source = book.source_of(entry.id)
+    cite = pin_cite(source, entry.cite)
+    quotes = _entry_quotes(entry, book)
+    asked = intent.asked
+    if asked == "yes_no":
+        pick = _yes_no_item(entries, question, similarity)
+        if pick is not None:
+            chosen, item = pick
+            if chosen is not entry:
+                entry, source = chosen, book.source_of(chosen.id)
+                cite, quotes = pin_cite(source, chosen.cite), _entry_quotes(chosen, book)
+            word = "Yes" if item.answer == "yes" else "No"
+            cond = f", {item.condition.rstrip('.')}" if item.condition else ""
+            if _NEGATED_QUESTION.search(_asking(question)):
+                # A negated question ("can't I…?") makes a bare yes/no ambiguous: answer the rule's question.
+                return Lead(text=f"**{item.question.rstrip('?')}? {word}{cond}.** {entry.statement} ({cite})",
+                            kind="yes_no", quotes=quotes)
+            return Lead(text=f"**{word}{cond}.** {entry.statement} ({cite})", kind="yes_no", quotes=quotes)
+    if entry.kind in ("list", "procedure") and entry.items:
+        numbered = entry.kind == "procedure" or asked == "how_to"
+        lines = [f"{k}. " if numbered else "- " for k in range(1, len(entry.items) + 1)]
+        body = "\n".join(f"{mark}{p.plain or _trim(p.quote)} ({pin_cite(source, p.cite)})"
+                         for mark, p in zip(lines, entry.items))
+        return Lead(text=f"**{entry.statement}** ({cite})\n\n{body}", kind="how_to" if numbered else "list",
+                    quotes=quotes[:1] + quotes[1 + len(entry.items):])
+    if entry.kind == "definition" and entry.term:
+        return Lead(text=f"**{entry.term[:1].upper()}{entry.term[1:]}:** {entry.statement} ({cite})",
+                    kind="definition", quotes=quotes)
+    return Lead(text=f"**{entry.statement}** ({cite})", kind="statement", quotes=quotes)
+
+
+def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[Entry, Any] | None:
+    """The yes/no item, among the matched entries' items, whose question is the user's."""
+    items = [(e, y) for e in entries[:3] for y in e.yes_no]
+    if not items:
+        return None
+    if similarity is None:
+        return items[0]
+    scores = similarity(question, [y.question for _, y in items])
+    best = max(range(len(items)), key=lambda i: scores[i])
+    return items[best] if scores[best] >= YES_NO_MIN else None
+
+
+YES_NO_MIN = 0.62  # how close the user's question must be to an entry's yes/no question (cosine)
+
+
+def _abbreviation(question: str, book: Any) -> Lead | None:
+    table = getattr(book, "abbreviations", {}) or {}
+    for m in _ACRONYM.finditer(question):
+        key = m.group(1)
+        a = table.get(key) or table.get(key.rstrip("s"))
+        if a is not None:
+            cite = pin_cite(a.source, a.cite)
+            return Lead(text=f"**{a.abbr}** stands for **{a.full}** ({cite}).", kind="definition",
+                        quotes=[Quote(a.source, a.cite, a.quote)])
+    return None
+
+
+def _asking(question: str) -> str:
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", question) if s.strip()]
+    return next((s for s in reversed(sentences) if s.rstrip().endswith("?")), question)
+
+
+def _trim(text: str) -> str:
+    return re.sub(r"^\s*(?:[a-z]\.|\(\d{1,2}\)|\([a-z]\))\s+", "", " ".join(text.split()))
+
+
+def settled(calcs: list[Calculation]) -> list[Calculation]:
+    return [c for c in calcs if is_settled(c)]
