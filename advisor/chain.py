@@ -164,7 +164,9 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
     def finish(turn: Turn) -> Answer:
         assert turn.answer is not None
         chunks = {h.chunk.chunk_id: h.chunk for h in turn.hits}
-        answer, problems = verify(turn.answer, chunks)
+        rests_on = [t for e in turn.entries for t in (e.statement, *(y.condition for y in e.yes_no),
+                                                        *(p.plain for p in e.items))]
+        answer, problems = verify(turn.answer, chunks, advisor.today(), rests_on, turn.question)
         for p in problems:
             log.warning("verifier: %s", p)
         return answer.model_copy(update={

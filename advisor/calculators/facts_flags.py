@@ -145,7 +145,8 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         rf"|\bno (?:prior|previous|earlier) {_BONUS}"),
         (rf"{_WHO}{_HAVE} (?:already )?(?:got|gotten|received|was paid|were paid|was given|took"
         rf"|accepted) (?:an? |the |my |her |his |their )?(?:[\w-]+ ){{0,2}}?{_BONUS}"
-        r"|\b(?:bonus|incentive) again\b|\ba second (?:cipms )?(?:recruitment|hiring) (?:bonus|incentive)"),
+        r"|\b(?:bonus|incentive) again\b|\ba second (?:cipms )?(?:recruitment|hiring) (?:bonus|incentive)"
+        rf"|\banother (?:cipms )?(?:premium )?{_BONUS}"),
     ),
     "selected_for_cipms": (
         r"\bnot (?:yet )?(?:been )?selected\b",

@@ -24,8 +24,9 @@ Embed = Callable[[list[str]], np.ndarray]
 # A clause this close to one of a fact's statements states it (cosine, all-MiniLM-L6-v2);
 # chosen on the golden intake table.
 STATED = 0.66  # at least this: stated, even when the clause states another fact too
-LIKELY = 0.56  # at least this, and clearly the clause's best fact: stated
+LIKELY = 0.55  # at least this, and clearly the clause's best fact, sharing a word with it: stated
 MARGIN = 0.06
+SECOND = 0.70  # a clause states a second fact too only this close ("a federal employee in CIPMS")
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|,\s+(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|while|whereas|so)\s+(?=(?:i|i'm|i've|she|he|"
                     r"she's|he's|it|it's|the|my|her|his|we|we've|they|there|neither|nor|not|has|have|had|is|was|"
                     r"never|am)\b)", re.IGNORECASE)
@@ -38,6 +39,20 @@ _ELLIPSIS = re.compile(r"^\W*(?:but\s+)?(?:i'?m|i am|i do|i have|i was|mine|i di
                        r"doesn'?t|hasn'?t|wasn'?t|didn'?t|haven'?t)\W*(?:yet|either)?\W*$", re.IGNORECASE)
 # "different commuting area", "a higher-grade job": these negate a "same ..." fact only.
 _SAME_ONLY = re.compile(r"\b(?:different|another|outside|other|higher|lower)\b", re.IGNORECASE)
+
+
+_BOTH = re.compile(r"\b(?:neither|both|either|none of)\b", re.IGNORECASE)
+_PLAIN = frozenset({"i", "am", "is", "are", "was", "the", "a", "an", "my", "me", "it", "to", "of", "in", "on", "for",
+                    "now", "job", "position", "employee", "cipms", "have", "has", "had", "been", "be", "this", "that",
+                    "with", "and", "or", "by", "at", "new", "current", "currently", "before", "she", "he", "her",
+                    "his", "we", "they", "will", "would"})
+
+
+def _shares_word(clause: str, statement: str) -> bool:
+    from advisor.keywords import tokenize
+
+    mine = set(tokenize(statement)) - set(tokenize(" ".join(_PLAIN)))
+    return bool(mine & set(tokenize(clause)))
 
 
 def clauses(text: str) -> list[str]:
@@ -96,8 +111,15 @@ class Statements:
             mismatch = (subject == "self" and whose == "other") or (subject == "other" and whose == "self")
             ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
             runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
+            top = ranked[0][1][0] if ranked else 0.0
             for k, (name, (score, j)) in enumerate(ranked):
-                if score >= STATED or (k == 0 and score >= LIKELY and score - runner >= MARGIN):
+                # The clause's best fact when clear; a second one only when it is as close. Always a
+                # word of the fact's own in the clause too: a job title is not a Guard technician.
+                if not _shares_word(clause, self._texts[j]):
+                    continue
+                both = _BOTH.search(clause) is not None and score >= LIKELY  # "neither job is supervisory"
+                if both or (k == 0 and (score >= STATED or (score >= LIKELY and score - runner >= MARGIN))) or \
+                        (k > 0 and score >= SECOND and score >= top - MARGIN):
                     value = not negated(clause, self._texts[j])
                     if not mismatch:
                         out.setdefault(name, value)

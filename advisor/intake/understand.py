@@ -43,6 +43,8 @@ Embed = Callable[[list[str]], np.ndarray]
 CALC_MIN = 0.80  # a calculator needs at least this score...
 CALC_OVER_RULE = 0.12  # ...and may trail the best rule-book entry by at most this much
 CALC_MIN_WITH_VALUE = 0.65  # a date or amount asked, with the value it counts from: this suffices
+LEXICAL_MIN = 0.25  # with no such value, the question must share this much of its words with it
+PREFER = 0.12  # how far behind the best a preferred kind of calculator may be
 TIE = 0.20  # calculators this close to the best compete; only their own words tell them apart
 TIE_WIDE = 0.35  # ...and so do those this close when the best one has none of its own words
 DECLINE_MIN = 0.85
@@ -125,6 +127,8 @@ class Intake:
         asked = asked_form(fixed)
         question = _is_question(fixed, asked)
         context = " ".join(r.text for _, r in state.pool) if state.task is None and state.pool else ""
+        if question and not context and state.thread and _leans_back(fixed) and not replies.is_switch(fixed):
+            context = state.thread[-1]  # "What if the person I pick doesn't have a clearance?"
         ranking = self.matcher.rank(f"{context} {fixed}".strip() if question and context else fixed)
         task = state.task
         if state.options and not replies.is_switch(fixed):
@@ -147,6 +151,7 @@ class Intake:
     def _new(self, turn: str, fixed: str, i: int, last: int, reading: Reading, asked: Asked,
              question: bool, ranking: list[Match], state: State, today: date) -> tuple[Intent, State]:
         scores = {m.target.id: round(m.score, 3) for m in ranking[:8]}
+        scores.update({m.target.id: round(m.score, 3) for m in [r for r in ranking if r.target.kind == "rule"][:10]})
         rules = [m for m in ranking if m.target.kind == "rule"]
         calcs = self._with_family([m for m in ranking if m.target.kind == "calculator"], rules)
         declines = [m for m in ranking if m.target.kind == "decline"]
@@ -164,7 +169,8 @@ class Intake:
             asked in FORMS_WITH_VALUE[m.target.group] and self._has_event(m.target.id, reading))] if question else []
         if _GENERIC_SUBJECT.search(_asking_sentence(fixed)):  # a question about the rule, not a case
             fitting = [m for m in fitting if self.calculators[m.target.id].kind != "eligibility"]
-        chosen = self._choose(fitting, other_rule, asked, reading)
+        chosen = self._choose(self._prefer(fitting, asked, reading), other_rule, asked, reading,
+                              rules[0].target.id if rules else "")
         if isinstance(chosen, list):  # a tie: ask which rule is meant
             state.options = [m.target.id for m in chosen]
             state.pool = [*state.pool, (i, reading)]
@@ -176,7 +182,7 @@ class Intake:
         if chosen is None:
             if not question:  # a statement of facts with no question yet
                 state.pool = [*state.pool, (i, reading)]
-            topics = [m.target.id for m in rules[:3] if m.score >= best_rule - 0.08]
+            topics = [m.target.id for m in rules[:10] if m.score >= best_rule - 0.15]
             conf = confidence(best_rule, rules[1].score if len(rules) > 1 else None) if rules else 0.0
             return Intent(asked=asked, topics=topics, query=fixed, scores=scores,
                           confidence=round(conf, 3), subject=self._subject(fixed)), state
@@ -186,6 +192,31 @@ class Intake:
                                     conf=confidence(chosen.score, runner))
         intent.scores = scores
         return intent, state
+
+    def _prefer(self, calcs: list[Match], asked: Asked, reading: Reading) -> list[Match]:
+        """Order the candidates by what the question gives: a yes/no question with an amount the
+        user gave goes to the pay rule that checks that amount; one about qualifying goes to the
+        checklist (which holds the deadline as one of its conditions)."""
+        if asked != "yes_no" or len(calcs) < 2:
+            return calcs
+        top = calcs[0].score
+        kinds = {m.target.id: self.calculators[m.target.id].kind for m in calcs}
+        money = any(v.type == "money" for v in reading.values)
+        def rank(m: Match) -> tuple[int, float]:
+            kind = kinds[m.target.id]
+            near = m.score >= top - PREFER
+            if money and kind == "pay" and _event_type(self.calculators[m.target.id]) == "money" and near:
+                return (0, -m.score)
+            if not money and kind == "eligibility" and near:
+                return (0, -m.score)
+            return (1, -m.score)
+        return sorted(calcs, key=rank)
+
+    def _acronym_named(self, calc: Calculator, text: str) -> bool:
+        """The question names the calculator's subject by its acronym ("EPA", "QSI")."""
+        title_words = re.findall(r"[A-Za-z]+", calc.title)
+        acronym = "".join(w[0] for w in title_words if w[0].isupper() and w.lower() not in ("eligibility",))
+        return len(acronym) >= 2 and re.search(rf"\b{acronym}s?\b", text) is not None
 
     def _with_family(self, calcs: list[Match], rules: list[Match]) -> list[Match]:
         """Each calculator scored as the better of itself and the entries stating its rule."""
@@ -199,7 +230,8 @@ class Intake:
             out.append(m)
         return sorted(out, key=lambda m: -m.score)
 
-    def _choose(self, calcs: list[Match], best_rule: float, asked: Asked, reading: Reading) -> Match | list[Match] | None:
+    def _choose(self, calcs: list[Match], best_rule: float, asked: Asked, reading: Reading,
+                best_rule_id: str = "") -> Match | list[Match] | None:
         if not calcs:
             return None
         top = calcs[0]
@@ -210,7 +242,13 @@ class Intake:
         computes = has_event and asked == {"deadline": "date", "pay": "amount"}.get(calc.kind)
         if calc.kind == "eligibility" and asked == "yes_no":
             stated = self._bind(calc, reading, "unknown", reading.facts.today).facts
-            computes = computes or (bool(stated) and top.score >= best_rule - 1.5 * CALC_OVER_RULE)
+            named = self.matcher.title_coverage(reading_text(reading), calc.name) >= 0.5 or \
+                self._acronym_named(calc, reading_text(reading))
+            computes = computes or (bool(stated) and named and top.score >= best_rule - 1.5 * CALC_OVER_RULE)
+        if not computes and best_rule_id in self.family.get(calc.name, set()) and asked in FORMS[calc.kind]:
+            computes = True  # the best rule-book entry is this calculator's own rule: it can work it out
+        if not has_event and top.lexical < LEXICAL_MIN and not computes:
+            return None  # no word of the question is the calculator's
         bonus = 0.05 if has_event else 0.0
         floor = CALC_MIN_WITH_VALUE if computes else CALC_MIN
         if top.score + bonus < floor or (not computes and top.score + bonus < best_rule - CALC_OVER_RULE):
@@ -330,7 +368,7 @@ class Intake:
                     value = stated[spec.name].value
                 elif reading.reply is not None and not stated:
                     value = reading.reply
-                elif not stated:
+                elif not stated and replies.words(fixed) <= 6:  # "I do.", "not really", "never have"
                     value = replies.polarity(reading.text)
             if value is None and task.proposed is not None and reading.reply:
                 value = task.proposed
@@ -419,6 +457,16 @@ def next_needed(calc: Calculator, facts: dict[str, BoundFact], today: date) -> s
                 if name not in values:
                     return name
     return None
+
+
+_LEANS_BACK = re.compile(r"^\W*(?:and|but|so|also|then|what if|what about|how about|and if|in that case|"
+                         r"what happens if|does that|is that|can (?:it|they|he|she)|who (?:decides|approves) (?:it|that))\b"
+                         r"|\b(?:it|that|this|they|them|the person|that person)\b", re.IGNORECASE)
+
+
+def _leans_back(text: str) -> bool:
+    """A short question that leans on the one before ("And who decides it?")."""
+    return len(text.split()) <= 16 and bool(_LEANS_BACK.search(text))
 
 
 def _asking_sentence(text: str) -> str:

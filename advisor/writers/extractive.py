@@ -99,7 +99,7 @@ class ExtractiveWriter:
             body = cite.quote.replace("\n", "\n> ")
             quoted.append(f"> {label}“{body}”\n> — {cite.pin_cite}, *{cite.title}*")
         if lead.refused:
-            nearby = self._nearby(request, support)
+            nearby = self._nearby(request, support, _topic_terms(request))
             answer_parts = [lead.text]
             if nearby:
                 answer_parts.append("**What the documents say nearby**\n\n" + "\n>\n".join(nearby))
@@ -135,12 +135,13 @@ class ExtractiveWriter:
             out.append(f"> “{body}”\n> — {citations[-1].pin_cite}, *{chunk.title}*")
         return out
 
-    def _nearby(self, request: WriteRequest, support: float) -> list[str]:
-        """For a decline: the passages the documents have nearby, only when they are close."""
-        if support < NEARBY_SUPPORT:
+    def _nearby(self, request: WriteRequest, support: float, terms: set[str]) -> list[str]:
+        """For a decline: the passages the documents have nearby, only when they name the
+        subject declined ("benefits", "travel"); nothing when no passage does."""
+        if support < NEARBY_SUPPORT or not terms:
             return []
         out = []
-        for s in self._choose(request)[:2]:
+        for s in [c for c in self._choose(request) if terms & set(tokenize(c.text))][:2]:
             chunk = request.hits[s.hit_rank].chunk
             out.append(f"> “{s.text}”\n> — {pin_cite(chunk.source, chunk.section_at(s.start))}, *{chunk.title}*")
         return out
@@ -251,6 +252,17 @@ def status_note(citations: list[Citation], documents: dict[str, dict]) -> str:
             dated = f" (effective {when})" if when and when != "undated" else ""
             lines.append(f"*{meta.get('short_name')}{dated}: {meta['status_note']}*")
     return "\n\n".join(lines)
+
+
+def _topic_terms(request: WriteRequest) -> set[str]:
+    """Stems of the words naming the declined subject, from the decline topic's own terms."""
+    from advisor.intake.declines import TOPICS
+
+    ids = request.intent.topics if request.intent else []
+    topic = next((t for t in TOPICS if f"decline:{t.id}" in ids), None)
+    if topic is None:
+        return set()
+    return {w for term in topic.terms for w in tokenize(term)} - _GENERIC
 
 
 def _similarity(request: WriteRequest):

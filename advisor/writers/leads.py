@@ -70,7 +70,7 @@ def lead_for(intent: Intent | None, calcs: list[Calculation], entries: list[Entr
     score = intent.scores.get(best.id, 0.0)
     if score < ENTRY_MIN:
         return Lead(text="**The documents don't answer this directly.** The closest passages are below.",
-                    kind="partial", quotes=_entry_quotes(best, book), confidence=0.3)
+                    kind="partial", quotes=_entry_quotes(best, book), confidence=0.3, refused=False)
     return _from_entry(intent, best, entries, book, question, similarity)
 
 
@@ -224,8 +224,14 @@ def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[
 YES_NO_MIN = 0.62  # how close the user's question must be to an entry's yes/no question (cosine)
 
 
+_EXPANSION = re.compile(r"\bstands? for\b|\bmean(?:s|ing)?\b|\babbreviat|\bacronym|\bshort for\b|"
+                        r"^\W*what(?:'s| is| are)\s+(?:an?\s+|the\s+)?[A-Z][A-Za-z&()]*[A-Z]\w*s?\W*$", re.IGNORECASE)
+
+
 def _abbreviation(question: str, book: Any) -> Lead | None:
     table = getattr(book, "abbreviations", {}) or {}
+    if not _EXPANSION.search(_asking(question).strip()):
+        return None  # "how does the OPM guide define X?" asks about X, not what OPM stands for
     for m in _ACRONYM.finditer(question):
         key = m.group(1)
         a = table.get(key) or table.get(key.rstrip("s"))
