@@ -172,8 +172,10 @@ def score(rows: list[Row], answers: dict[str, dict[str, Any]]) -> dict[str, Any]
                       "seen": s.__dict__, "expect": row.expect.model_dump(), "turns": row.turns,
                       "answer": str(answer.get("answer", ""))[:600]})
     table = {k: {"n": len(v), "passed": sum(v), "rate": sum(v) / len(v)} for k, v in per.items()}
+    wrong = [c["id"] for c in cases if c["seen"]["outcome"] == "compute" and c["seen"]["result"] is not None
+             and c["expect"]["about"] != c["seen"]["about"]]
     return {"categories": table, "asked_accuracy": (sum(asked_ok) / len(asked_ok)) if asked_ok else None,
-            "cases": cases}
+            "wrong_rule_numbers": wrong, "cases": cases}
 
 
 def intake_only(rows: list[Row], cache: Path | None = None) -> dict[str, dict[str, Any]]:
@@ -259,6 +261,9 @@ def report(result: dict[str, Any]) -> str:
         lines.append(f"| {'**all**' if k == 'all' else k} | {t['n']} | {t['passed']} | {t['rate']:.2f} |")
     if result["asked_accuracy"] is not None:
         lines.append(f"\nasked (form of answer) accuracy: {result['asked_accuracy']:.3f}")
+    wrong = result.get("wrong_rule_numbers") or []
+    lines.append(f"computed a number from another rule than the row's: {len(wrong)}"
+                 + (f" ({', '.join(wrong)})" if wrong else ""))
     return "\n".join(lines)
 
 

@@ -48,6 +48,22 @@ def crash_of(answer: dict[str, Any] | None) -> str | None:
     return None
 
 
+def wrong_rule_number(case: Case, answer: dict[str, Any]) -> bool:
+    """The answer shows a computed date or amount from another rule than the one asked about:
+    a calculation of another name with a result, where the case expects a calculation (or a
+    lookup of a rule) and no number of that other rule."""
+    expected = case.expected.calculation
+    for calc in answer.get("calculations") or []:
+        result = calc.get("result")
+        if result is None or result == "need more information" or calc.get("missing"):
+            continue
+        if expected is not None and calc.get("name") != expected.name:
+            return True
+        if expected is None and case.kind in ("deadline", "pay", "eligibility"):
+            return True
+    return False
+
+
 def check_case(case: Case, answer: dict[str, Any]) -> dict[str, bool]:
     """The applicable checks of one case, each True when it passes."""
     exp = case.expected
@@ -85,6 +101,9 @@ def score(cases: list[Case], answers: dict[str, dict[str, Any]], embed: Embed | 
     for r, s in zip(results, supports):
         r.unsupported = s.unsupported
     metrics = _aggregate(rows, results, answers)
+    wrong = [c.id for c, a in rows if wrong_rule_number(c, a)]
+    metrics["wrong_rule_numbers"] = len(wrong)
+    metrics["wrong_rule_cases"] = wrong
     sentences = sum(s.sentences for s in supports)
     metrics["unsupported_lexical"] = sum(s.lexical for s in supports) / sentences if sentences else None
     metrics["unsupported_embedding"] = (sum(s.embedding or 0 for s in supports) / sentences

@@ -531,7 +531,7 @@ ROWS: tuple[Deadline, ...] = (
         events=(_date("notice_received_date", "the date the proposal memorandum was received",
                       "On what date did you receive the proposal memorandum (the letter proposing "
                       "the termination)?",
-                      cues=_RECEIVED, avoid=_SIGNED,
+                      cues=(*_RECEIVED, "proposal", "proposed", "proposing"), avoid=_SIGNED,
                       help="Date the employee received the proposed termination memorandum."),),
         count=Count(amount=30, unit="days", calendar=False),
         says="Answer the charges in writing by {result}",

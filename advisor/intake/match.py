@@ -80,6 +80,13 @@ class Matcher:
                 df[w] = df.get(w, 0) + 1
         n = max(1, len(self.targets))
         self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
+        # How rare a word is among the calculators' own words: what makes it tell them apart.
+        cores = [c for t, c in zip(self.targets, self._core) if t.kind == "calculator"]
+        cdf: dict[str, int] = {}
+        for core in cores:
+            for w in core:
+                cdf[w] = cdf.get(w, 0) + 1
+        self._core_idf = {w: math.log(1 + max(1, len(cores)) / c) for w, c in cdf.items()}
 
     def rank(self, text: str, kinds: Sequence[TargetKind] | None = None,
              vector: np.ndarray | None = None) -> list[Match]:
@@ -113,7 +120,7 @@ class Matcher:
         for tid in ids:
             mine = self._core[index[tid]]
             others = set().union(*(self._core[index[o]] for o in ids if o != tid))
-            out[tid] = sum(self._idf.get(w, 0.0) for w in words & (mine - others))
+            out[tid] = sum(self._core_idf.get(w, 0.0) for w in words & (mine - others))
         return out
 
 

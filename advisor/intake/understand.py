@@ -45,8 +45,9 @@ CALC_OVER_RULE = 0.12  # ...and may trail the best rule-book entry by at most th
 CALC_MIN_WITH_VALUE = 0.65  # a date or amount asked, with the value it counts from: this suffices
 LEXICAL_MIN = 0.25  # with no such value, the question must share this much of its words with it
 PREFER = 0.12  # how far behind the best a preferred kind of calculator may be
-TIE = 0.20  # calculators this close to the best compete; only their own words tell them apart
-TIE_WIDE = 0.35  # ...and so do those this close when the best one has none of its own words
+TIE = 0.10  # a lead this clear, with a word of the question only the best one has, decides
+TIE_WIDE = 0.25  # calculators this close to the best compete; only evidence tells them apart
+OWN_MIN = 1.5  # words only the best one has, this rare among the calculators, decide between them
 DECLINE_MIN = 0.85
 DECLINE_LEAD = 0.10
 # The answer forms each kind of calculator gives.
@@ -254,33 +255,31 @@ class Intake:
         if top.score + bonus < floor or (not computes and top.score + bonus < best_rule - CALC_OVER_RULE):
             return None
         text = reading_text(reading)
-        group = [top]
-        for m in calcs[1:5]:
-            other = self.calculators[m.target.id]
-            if top.score - m.score >= TIE_WIDE or m.score < floor or other.kind != calc.kind \
-                    or self._decided_by_facts(calc, other, reading):
-                continue
-            own = self.matcher.distinctive(text, [top.target.id, m.target.id])
-            if own[top.target.id] > own[m.target.id]:
-                continue  # the question has the best one's own words
-            if own[m.target.id] > own[top.target.id] or top.score - m.score < TIE:
-                group.append(m)
+        group = [top] + [m for m in calcs[1:5] if top.score - m.score < TIE_WIDE and m.score >= floor
+                         and self.calculators[m.target.id].kind == calc.kind
+                         and not self._decided_by_facts(calc, self.calculators[m.target.id], reading)]
         if len(group) == 1:
             return top
-        own = self.matcher.distinctive(text, [m.target.id for m in group])
-        best = max(own.values())
-        if best > 0:
-            leaders = [m for m in group if own[m.target.id] >= best - 1e-9]
-            if len(leaders) == 1:
-                return leaders[0]
-            group = leaders
+        # Evidence that tells close calculators apart, strongest first: the calculator named
+        # outright; words of the question only the best one has; a clear lead; the words around
+        # the user's own values, among the closest ones only.
         named = [m for m in group if self.matcher.title_coverage(text, m.target.id) >= 0.999]
-        if len(named) == 1:  # the question names exactly one of them ("a performance award", not an EPA)
+        if len(named) == 1:
             return named[0]
-        marked = [m for m in group if self._marks(self.calculators[m.target.id], reading)]
-        if len(marked) == 1:  # the words around the user's values fit only one
-            return marked[0]
-        return group
+        runner = group[1]
+        own = self.matcher.distinctive(text, [m.target.id for m in group])
+        lead = top.score - runner.score
+        if own[top.target.id] >= OWN_MIN and all(own[m.target.id] == 0 for m in group[1:]):
+            return top
+        if lead >= TIE and own[top.target.id] > 0:
+            return top
+        if lead >= TIE_WIDE / 2 and own[top.target.id] >= own[runner.target.id]:
+            return top
+        close = [m for m in group if top.score - m.score < TIE]
+        marked = [m for m in close if self._marks(self.calculators[m.target.id], reading)]
+        if len(marked) == 1 and marked[0] is top:
+            return top
+        return group[:3]  # no evidence tells them apart: ask which is meant, never guess a number
 
     def _marks(self, calc: Calculator, reading: Reading) -> bool:
         """Whether some value of the turn is marked by the words of one of ``calc``'s facts."""

@@ -78,7 +78,7 @@ class ExtractiveWriter:
     def write(self, request: WriteRequest) -> Answer:
         support = self.support(request)
         lead = lead_for(request.intent, request.calculations, request.entries, request.rulebook,
-                        request.question, similarity=_similarity(request))
+                        request.question, similarity=_similarity(request), hits=request.hits)
         if lead is None:
             if support < self.support_threshold:
                 return decline(request.question)
@@ -117,9 +117,10 @@ class ExtractiveWriter:
         note = status_note(citations, request.documents)
         if note:
             parts.append(note)
-        confidence = lead.confidence if lead.kind != "partial" else min(0.4, max(0.0, (support - 0.2) / 0.5))
+        partial = lead.kind == "partial"
+        confidence = lead.confidence if not partial else min(0.4, max(0.0, (support - 0.2) / 0.5))
         return Answer(answer="\n\n".join(parts), citations=_dedupe(citations), calculations=request.calculations,
-                      refused=False, confidence=round(confidence, 3), writer=self.name)
+                      refused=partial, confidence=round(confidence, 3), writer=self.name)
 
     def _related(self, request: WriteRequest, citations: list[Citation]) -> list[str]:
         """The best sentences of the retrieved passages not already quoted (at most two)."""

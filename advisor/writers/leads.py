@@ -48,8 +48,26 @@ class Lead:
     confidence: float = 1.0
 
 
+def rerank(entries: list[Entry], intent: Intent, hits: list[Any], book: Any) -> list[Entry]:
+    """The matched entries reordered by the match score plus how high retrieval ranked the
+    passage each one quotes: the two evidences together pick the provision asked about."""
+    def retrieval(entry: Entry) -> float:
+        source = book.source_of(entry.id)
+        for rank, hit in enumerate(hits[:8]):
+            chunk = hit.chunk
+            if chunk.source == source and (entry.cite in chunk.sections or chunk.section_id == entry.cite):
+                return 1.0 / (rank + 1)
+        return 0.0
+
+    scored = [(intent.scores.get(e.id, 0.0) + RETRIEVAL_WEIGHT * retrieval(e), k, e) for k, e in enumerate(entries)]
+    return [e for _, _, e in sorted(scored, key=lambda t: (-t[0], t[1]))]
+
+
+RETRIEVAL_WEIGHT = 0.08  # tuned on the dev split
+
+
 def lead_for(intent: Intent | None, calcs: list[Calculation], entries: list[Entry], book: Any,
-             question: str, similarity: Any = None) -> Lead | None:
+             question: str, similarity: Any = None, hits: list[Any] | None = None) -> Lead | None:
     """The lead of the answer, or None when nothing answers (the writer then declines)."""
     if intent is None:
         return None
@@ -66,11 +84,13 @@ def lead_for(intent: Intent | None, calcs: list[Calculation], entries: list[Entr
             return found
     if not entries:
         return None
+    if hits:
+        entries = rerank(entries, intent, hits, book)
     best = entries[0]
     score = intent.scores.get(best.id, 0.0)
     if score < ENTRY_MIN:
         return Lead(text="**The documents don't answer this directly.** The closest passages are below.",
-                    kind="partial", quotes=_entry_quotes(best, book), confidence=0.3, refused=False)
+                    kind="partial", quotes=_entry_quotes(best, book), confidence=0.3)
     return _from_entry(intent, best, entries, book, question, similarity)
 
 
