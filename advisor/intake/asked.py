@@ -45,7 +45,9 @@ FORMS: tuple[tuple[Asked, str], ...] = (
              r"|\bwhat (?:competencies|series|awards|factors|matters|titles|certifications)\b"),
     ("yes_no", rf"^\s*(?:and |so |but |ok,? |also,? |then,? )?(?:{_AUX})(?:n't| not)? {_WHO}\b"
                rf"|^\s*(?:is it true|isn't it true|am i (?:eligible|allowed|entitled)|any chance)\b"
-               rf"|,\s*(?:{_AUX})(?:n't)? (?:i|we|she|he|they)\b[^,]*\?\s*$"),
+               rf"|,\s*(?:{_AUX})(?:n't)? (?:i|we|she|he|they)\b[^,]*\?\s*$"
+               r"|,\s*(?:right|correct|true|yes|no)\s*\?|\bcan you confirm\b|\bis that (?:right|true|correct)\b"
+               r"|\b(?:isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t) (?:it|they|he|she|i)\s*\?"),
 )
 _COMPILED = tuple((asked, re.compile(p, re.IGNORECASE)) for asked, p in FORMS)
 

@@ -186,14 +186,15 @@ def _assign(specs: list[FactSpec], values: list[Value], text: str, out: Binding,
         done.add(spec.name)
         used.add(i)
     left = [i for i in range(len(unique)) if i not in used]
-    required = [s for s in specs if s.name not in done and s.required] or (
-        [s for s in specs if s.name not in done] if not done else [])
+    open_specs = [s for s in specs if s.name not in done]
+    required = [s for s in open_specs if s.required] or (open_specs if not done else [])
     if left and required:
         spec = required[0]
-        if len(left) == 1 and not done and score[(spec.name, left[0])] >= 0:
+        lone = len(left) == 1 and not done and score[(spec.name, left[0])] >= 0
+        if lone and len(open_specs) == 1:
             _put(out, spec, unique[left[0]], 0.0)  # the lone value of its type: this fact's
-        else:
-            out.ambiguities.append(_which_role(spec, [unique[i] for i in left[:3]]))
+        else:  # a value two facts could take, with no words to say which: ask
+            out.ambiguities.append(_which_role(spec, [unique[i] for i in left[:3]], open_specs))
 
 
 _JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*(?:either\s+)?$|^\s*,?\s*or\s+(?:maybe\s+)?$", re.IGNORECASE)
@@ -212,8 +213,12 @@ def _put(out: Binding, spec: FactSpec, v: Value, strength: float) -> None:
     out.facts[spec.name] = Bound(spec, _json(v.value), v.text, strength, v.inferred)
 
 
-def _which_role(spec: FactSpec, values: list[Value]) -> Ambiguity:
+def _which_role(spec: FactSpec, values: list[Value], specs: list[FactSpec] = ()) -> Ambiguity:  # type: ignore[assignment]
     shown = [v.text for v in values]
+    if len(shown) == 1 and len(specs) > 1:
+        roles = " or ".join(s.role for s in specs)
+        return Ambiguity(kind="role", about=spec.name, options=shown,
+                         question=f"Is {shown[0]} {roles}?")
     if len(shown) == 1:
         question = f"Is {shown[0]} {spec.role}? If not, {spec.ask[0].lower()}{spec.ask[1:]}"
     else:

@@ -130,7 +130,8 @@ class Intake:
         context = " ".join(r.text for _, r in state.pool) if state.task is None and state.pool else ""
         if question and not context and state.thread and _leans_back(fixed) and not replies.is_switch(fixed):
             context = state.thread[-1]  # "What if the person I pick doesn't have a clearance?"
-        ranking = self.matcher.rank(f"{context} {fixed}".strip() if question and context else fixed)
+        bare = self.matcher.rank(fixed)
+        ranking = self.matcher.rank(f"{context} {fixed}") if question and context else bare
         task = state.task
         if state.options and not replies.is_switch(fixed):
             picked = self._pick(fixed, state.options)
@@ -139,7 +140,7 @@ class Intake:
                 return self._start(self.calculators[picked], turn, fixed, i, last, reading, state, today,
                                    asked=_asked_for(self.calculators[picked]))
         if task is not None and not replies.is_switch(fixed):
-            how = self._continues(task, fixed, reading, question, ranking, today)
+            how = self._continues(task, fixed, reading, question, bare, today)
             if how:
                 return self._continue(task, how, turn, fixed, i, last, reading, state, today, asked)
         # A new topic: earlier statements of this thread may hold its facts.
@@ -460,7 +461,7 @@ def next_needed(calc: Calculator, facts: dict[str, BoundFact], today: date) -> s
 
 _LEANS_BACK = re.compile(r"^\W*(?:and|but|so|also|then|what if|what about|how about|and if|in that case|"
                          r"what happens if|does that|is that|can (?:it|they|he|she)|who (?:decides|approves) (?:it|that))\b"
-                         r"|\b(?:it|that|this|they|them|the person|that person)\b", re.IGNORECASE)
+                         r"|\b(?:it|that|this|they|them|one|the person|that person)\b", re.IGNORECASE)
 
 
 def _leans_back(text: str) -> bool:
@@ -505,7 +506,7 @@ def _is_question(text: str, asked: Asked) -> bool:
 
 def _declines(top: Match, in_scope: float) -> bool:
     if top.phrase:  # the question names the subject ("sick leave", "TSP", "telework")
-        return top.score >= in_scope - 0.10
+        return top.score >= in_scope - (0.10 if in_scope < DECLINE_MIN else 0.0)
     return top.score >= DECLINE_MIN and top.score >= in_scope + DECLINE_LEAD
 
 

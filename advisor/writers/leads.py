@@ -24,7 +24,7 @@ from advisor.rulebook.models import Entry
 DECLINES = {f"decline:{t.id}": t for t in TOPICS}
 # The rule-book entry must match at least this well to answer directly (intake score,
 # calibrated on the dev split); below it the answer says the documents do not answer directly.
-ENTRY_MIN = 0.82
+ENTRY_MIN = 0.74
 _NEGATED_QUESTION = re.compile(r"\b(?:can'?t|cannot|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|not)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b([A-Z][A-Za-z&()]*[A-Z][A-Za-z()]*s?)\b")
 
@@ -48,9 +48,27 @@ class Lead:
     confidence: float = 1.0
 
 
-def rerank(entries: list[Entry], intent: Intent, hits: list[Any], book: Any) -> list[Entry]:
-    """The matched entries reordered by the match score plus how high retrieval ranked the
-    passage each one quotes: the two evidences together pick the provision asked about."""
+def rerank(entries: list[Entry], intent: Intent, hits: list[Any], book: Any,
+           similarity: Any = None, question: str = "") -> list[tuple[Entry, float]]:
+    """The matched entries, and the entries of the passages retrieval ranked first, ordered by
+    how well each matches the question plus how high retrieval ranked the passage it quotes:
+    the two evidences together pick the provision asked about."""
+    pool = list(entries)
+    seen = {e.id for e in pool}
+    hits = [h for h in hits if "rule" not in getattr(h, "ranks", {})]  # searched, not added for a rule
+    for hit in hits[:3]:
+        chunk = hit.chunk
+        for e in book.entries:
+            if e.id not in seen and book.source_of(e.id) == chunk.source and e.cite in chunk.sections:
+                pool.append(e)
+                seen.add(e.id)
+    fresh: dict[str, float] = {}
+    if similarity is not None and question:
+        extra = [e for e in pool if e.id not in intent.scores]
+        for e in extra:
+            texts = [e.statement, *e.examples, *(y.question for y in e.yes_no)]
+            fresh[e.id] = max(similarity(question, texts))
+
     def retrieval(entry: Entry) -> float:
         source = book.source_of(entry.id)
         for rank, hit in enumerate(hits[:8]):
@@ -59,11 +77,15 @@ def rerank(entries: list[Entry], intent: Intent, hits: list[Any], book: Any) -> 
                 return 1.0 / (rank + 1)
         return 0.0
 
-    scored = [(intent.scores.get(e.id, 0.0) + RETRIEVAL_WEIGHT * retrieval(e), k, e) for k, e in enumerate(entries)]
-    return [e for _, _, e in sorted(scored, key=lambda t: (-t[0], t[1]))]
+    def match(entry: Entry) -> float:
+        return intent.scores.get(entry.id, fresh.get(entry.id, 0.0) + FRESH_OFFSET)
+
+    scored = [(match(e) + RETRIEVAL_WEIGHT * retrieval(e), k, e, match(e)) for k, e in enumerate(pool)]
+    return [(e, m) for _, _, e, m in sorted(scored, key=lambda t: (-t[0], t[1]))]
 
 
-RETRIEVAL_WEIGHT = 0.08  # tuned on the dev split
+RETRIEVAL_WEIGHT = 0.15  # tuned on the dev split
+FRESH_OFFSET = 0.10  # a dense-only similarity is about this much below the intake's dense + lexical score
 
 
 def lead_for(intent: Intent | None, calcs: list[Calculation], entries: list[Entry], book: Any,
@@ -82,12 +104,11 @@ def lead_for(intent: Intent | None, calcs: list[Calculation], entries: list[Entr
         found = _abbreviation(question, book)
         if found is not None:
             return found
-    if not entries:
+    ranked = rerank(entries, intent, hits or [], book, similarity, question) if book is not None else []
+    if not ranked:
         return None
-    if hits:
-        entries = rerank(entries, intent, hits, book)
-    best = entries[0]
-    score = intent.scores.get(best.id, 0.0)
+    entries = [e for e, _ in ranked]
+    best, score = ranked[0]
     if score < ENTRY_MIN:
         return Lead(text="**The documents don't answer this directly.** The closest passages are below.",
                     kind="partial", quotes=_entry_quotes(best, book), confidence=0.3)
@@ -230,18 +251,25 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
 
 
 def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[Entry, Any] | None:
-    """The yes/no item, among the matched entries' items, whose question is the user's."""
-    items = [(e, y) for e in entries[:3] for y in e.yes_no]
-    if not items:
+    """The yes/no item of the best entry whose question is the user's: the closest one when it is
+    close; else, when every item near the question gives the same unconditional answer, that one."""
+    entry = entries[0]
+    items = list(entry.yes_no)
+    if not items or similarity is None:
         return None
-    if similarity is None:
-        return items[0]
-    scores = similarity(question, [y.question for _, y in items])
-    best = max(range(len(items)), key=lambda i: scores[i])
-    return items[best] if scores[best] >= YES_NO_MIN else None
+    scores = similarity(question, [y.question for y in items])
+    order = sorted(range(len(items)), key=lambda i: -scores[i])
+    best = order[0]
+    if scores[best] >= YES_NO_MIN:
+        return entry, items[best]
+    near = [items[i] for i in order if scores[i] >= YES_NO_NEAR]
+    if near and len({(y.answer, y.condition) for y in near}) == 1:
+        return entry, near[0]
+    return None
 
 
-YES_NO_MIN = 0.62  # how close the user's question must be to an entry's yes/no question (cosine)
+YES_NO_MIN = 0.72  # how close the user's question must be to an entry's yes/no question (cosine)
+YES_NO_NEAR = 0.45  # ...or at least this close, with every such item of the entry agreeing
 
 
 _EXPANSION = re.compile(r"\bstands? for\b|\bmean(?:s|ing)?\b|\babbreviat|\bacronym|\bshort for\b|"

@@ -1,0 +1,59 @@
+"""A value is bound to a fact only when its role is clear; otherwise the answer asks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from advisor.calculators.registry import get
+from advisor.intake.bind import bind
+from advisor.intake.values import read
+
+TODAY = date(2026, 11, 23)
+
+
+def bound(name: str, text: str, subject: str = "unknown"):
+    return bind(get(name), read(text, TODAY), subject, TODAY)
+
+
+def test_the_effective_date_is_bound_and_the_notice_date_is_not() -> None:
+    b = bound("downgrade_appeal_deadline", "I got the downgrade notice on Feb 20 but it was effective 2026-03-02.")
+    assert b.facts["action_date"].value == "2026-03-02" and not b.ambiguities
+
+
+def test_a_lone_date_marked_as_the_notice_is_asked_about_not_used() -> None:
+    b = bound("downgrade_appeal_deadline", "I got the downgrade notice on Feb 20.")
+    assert "action_date" not in b.facts
+    assert b.ambiguities and b.ambiguities[0].about == "action_date"
+    assert "_" not in b.ambiguities[0].question  # asked in plain words, never by field name
+
+
+def test_two_dates_given_as_alternatives_are_asked_about() -> None:
+    b = bound("trial_period_end", "I entered on duty either Feb 2 or Feb 9, 2026, I can't remember which.")
+    assert "appointment_date" not in b.facts and b.ambiguities
+
+
+def test_the_receipt_date_is_bound_and_the_signing_date_is_not() -> None:
+    b = bound("termination_reply_deadline",
+              "The proposed termination memo was signed 2026-09-14 and I received it 2026-09-21.")
+    assert b.facts["notice_received_date"].value == "2026-09-21"
+
+
+def test_the_offer_and_the_current_pay_are_told_apart_by_their_words() -> None:
+    b = bound("advanced_hiring_salary", "She makes $96,400 now and has a bona fide offer of $101,000.")
+    assert (b.facts["current_pay"].value, b.facts["offer"].value) == ("96400", "101000")
+
+
+def test_an_amount_with_no_role_words_is_asked_about_when_two_roles_want_it() -> None:
+    b = bound("advanced_hiring_salary", "The candidate mentioned $92,000.")
+    assert not {"current_pay", "offer"} & set(b.facts) and b.ambiguities
+
+
+def test_a_colleague_s_rating_does_not_fill_the_asker_s() -> None:
+    b = bound("performance_award_eligibility", "My colleague was rated Exceptional; I was rated Fully Successful.",
+              subject="self")
+    assert b.facts["rating"].value == "Fully Successful"
+
+
+def test_a_year_without_a_day_is_asked_about() -> None:
+    b = bound("epa_next_eligible", "My last EPA was sometime in 2024.")
+    assert "last_epa_date" not in b.facts and b.ambiguities[0].kind == "value"
