@@ -12,6 +12,7 @@ is built. It decides nothing itself: the intake reads the ranking. No I/O.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -36,6 +37,27 @@ _GENERIC = frozenset(tokenize(
 
 _MONTHS = frozenset(tokenize("january february march april may june july august september october november "
                              "december jan feb mar apr jun jul aug sep sept oct nov dec"))
+
+
+_CODE = re.compile(r"^0*(\d{2,4})$")
+_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}/\d{1,2}/\d{2,4}$")
+
+
+def words_of(text: str) -> set[str]:
+    """The words matching compares: stems, series and paragraph codes; no dates or amounts.
+    A series is one word however it is written ("0132", "GS-0132", "GS/GM-132" all give "132")."""
+    out = set()
+    for w in tokenize(text):
+        if _DATE.match(w):
+            continue
+        parts = [w, *w.split("-")] if "-" in w else [w]
+        for p in parts:
+            m = _CODE.match(p)
+            if m:
+                out.add(m.group(1))
+            elif not any(ch.isdigit() for ch in p):
+                out.add(p)
+    return out
 
 
 @dataclass(frozen=True)
@@ -72,8 +94,8 @@ class Matcher:
         texts = [t for target in self.targets for t in target.texts]
         self._owner = np.array([i for i, target in enumerate(self.targets) for _ in target.texts])
         self._vectors = embed(texts) if texts else np.zeros((0, 384), np.float32)
-        self._terms = [set(tokenize(" ".join(t.texts))) - _GENERIC for t in self.targets]
-        self._core = [set(tokenize(t.core or " ".join(t.texts[:2]))) - _GENERIC for t in self.targets]
+        self._terms = [words_of(" ".join(t.texts)) - _GENERIC for t in self.targets]
+        self._core = [words_of(t.core or " ".join(t.texts[:2])) - _GENERIC for t in self.targets]
         df: dict[str, int] = {}
         for terms in self._terms:
             for w in terms:
@@ -97,7 +119,7 @@ class Matcher:
         sims = self._vectors @ q
         best = np.full(len(self.targets), -1.0)
         np.maximum.at(best, self._owner, sims)
-        words = {w for w in tokenize(text) if not any(ch.isdigit() for ch in w)} - _GENERIC - _MONTHS
+        words = words_of(text) - _GENERIC - _MONTHS
         weight = sum(self._idf.get(w, math.log(1 + len(self.targets))) for w in words) or 1.0
         low = f" {text.lower()} "
         out = []
@@ -115,7 +137,7 @@ class Matcher:
         """For each target of ``ids``, the weight of the question's words that only it of them
         has (its title, description and examples): what tells close targets apart."""
         index = {t.id: i for i, t in enumerate(self.targets)}
-        words = {w for w in tokenize(text) if not any(ch.isdigit() for ch in w)} - _GENERIC - _MONTHS
+        words = words_of(text) - _GENERIC - _MONTHS
         out = {}
         for tid in ids:
             mine = self._core[index[tid]]
