@@ -34,7 +34,8 @@ TOPICS: tuple[DeclineTopic, ...] = (
         examples=("how many hours of sick leave do I earn per pay period?",
                   "can I carry over annual leave into next year?", "am I covered by FMLA?",
                   "how much annual leave does a CIPMS employee get?"),
-        terms=("leave", "sick leave", "annual leave", "fmla", "maternity", "paternity", "parental",
+        terms=("sick leave", "annual leave", "fmla", "maternity", "paternity", "parental leave", "family leave",
+               "leave balance", "hours of leave", "days of leave", "leave without pay", "lwop",
                "vacation", "use or lose", "carry over", "leave donation"),
         ask=f"{CPAC}, or OPM's leave rules (opm.gov)"),
     DeclineTopic(
@@ -43,7 +44,7 @@ TOPICS: tuple[DeclineTopic, ...] = (
                     "service credit for retirement, early retirement.",
         examples=("when can I retire under FERS?", "how is my pension calculated?",
                   "does my CIPMS time count toward retirement?", "what is the TSP match?"),
-        terms=("retire", "retirement", "pension", "annuity", "fers", "csrs", "tsp", "thrift savings", "401k",
+        terms=("retirement", "when can i retire", "pension", "annuity", "fers", "csrs", "tsp", "thrift savings", "401k",
                "mra", "vera", "voluntary early"),
         ask=f"{CPAC} or your agency's retirement counselor"),
     DeclineTopic(
@@ -70,7 +71,7 @@ TOPICS: tuple[DeclineTopic, ...] = (
                     "remote work locations.",
         examples=("can I telework in a CIPMS position?", "how many days a week can I work from home?",
                   "is remote work allowed for intelligence jobs?"),
-        terms=("telework", "remote work", "work from home", "wfh", "working remotely", "remote"),
+        terms=("telework", "remote work", "work from home", "wfh", "working remotely"),
         ask=f"your supervisor and {CPAC} (your agency's telework policy)"),
     DeclineTopic(
         id="dcips-today", name="today's DCIPS rules",
@@ -103,9 +104,9 @@ TOPICS: tuple[DeclineTopic, ...] = (
         id="clearance", name="security clearances and their adjudication",
         description="How security clearances are granted, investigated, adjudicated, suspended or "
                     "revoked, polygraphs, SF-86.",
-        examples=("how long does a TS/SCI clearance take?", "can my clearance be revoked for debt?",
-                  "do I need a polygraph for a CIPMS job?"),
-        terms=("clearance", "ts/sci", "polygraph", "sf-86", "sf86", "adjudicat", "background investigation",
+        examples=("how long does a TS/SCI clearance take?", "what do they look at when adjudicating a clearance?",
+                  "what goes on the SF-86 form?"),
+        terms=("sf-86", "sf86", "adjudicat", "background investigation", "clearance take", "clearance process",
                "secret clearance"),
         ask="your security office"),
     DeclineTopic(
@@ -140,7 +141,7 @@ TOPICS: tuple[DeclineTopic, ...] = (
                     "details of a certification.",
         examples=("when is the next PMP exam and how much does it cost?",
                   "how do I register for the CIPMS overview course?", "what does the ACTEDS course catalog offer this year?"),
-        terms=("register", "registration", "exam fee", "course schedule", "tuition", "catalog", "enroll"),
+        terms=("exam fee", "course schedule", "tuition", "enroll in", "sign up for the course"),
         ask="your training coordinator"),
     DeclineTopic(
         id="hiring-today", name="today's job openings, hiring processes and USAJOBS",

@@ -185,6 +185,7 @@ class Intake:
             if not question:  # a statement of facts with no question yet
                 state.pool = [*state.pool, (i, reading)]
             topics = [m.target.id for m in rules[:10] if m.score >= best_rule - 0.15]
+            topics += self._uncovered(declines)
             conf = confidence(best_rule, rules[1].score if len(rules) > 1 else None) if rules else 0.0
             return Intent(asked=asked, topics=topics, query=fixed, scores=scores,
                           confidence=round(conf, 3), subject=self._subject(fixed)), state
@@ -193,7 +194,14 @@ class Intake:
         intent, state = self._start(calc, turn, fixed, i, last, reading, state, today, asked=asked,
                                     conf=confidence(chosen.score, runner))
         intent.scores = scores
+        intent.topics = [*intent.topics, *self._uncovered(declines)]
         return intent, state
+
+    @staticmethod
+    def _uncovered(declines: list[Match]) -> list[str]:
+        """A subject the documents do not cover, named outright beside one they do ("…and how
+        much leave do I get?"): the answer says that part is not covered."""
+        return [declines[0].target.id] if declines and declines[0].phrase else []
 
     def _prefer(self, calcs: list[Match], asked: Asked, reading: Reading) -> list[Match]:
         """Order the candidates by what the question gives: a yes/no question with an amount the

@@ -105,6 +105,9 @@ class ExtractiveWriter:
                 answer_parts.append("**What the documents say nearby**\n\n" + "\n>\n".join(nearby))
             return Answer(answer="\n\n".join(answer_parts), citations=[], calculations=[], refused=True,
                           confidence=0.0, writer=self.name)
+        uncovered = _uncovered_part(request)
+        if uncovered:
+            parts.insert(1, uncovered)
         if quoted:
             parts.append("**The rule**\n\n" + "\n>\n".join(quoted))
         if lead.kind == "partial" and support >= self.support_threshold:
@@ -253,6 +256,18 @@ def status_note(citations: list[Citation], documents: dict[str, dict]) -> str:
             dated = f" (effective {when})" if when and when != "undated" else ""
             lines.append(f"*{meta.get('short_name')}{dated}: {meta['status_note']}*")
     return "\n\n".join(lines)
+
+
+def _uncovered_part(request: WriteRequest) -> str:
+    """For a question that also asks about something the documents do not cover, say so."""
+    from advisor.intake.declines import TOPICS
+
+    ids = request.intent.topics if request.intent else []
+    topic = next((t for t in TOPICS if f"decline:{t.id}" in ids), None)
+    if topic is None:
+        return ""
+    return (f"_Part of your question is about {topic.name}, which the documents I have do not cover; "
+            f"for that part, ask {topic.ask}._")
 
 
 def _topic_terms(request: WriteRequest) -> set[str]:

@@ -1,7 +1,8 @@
 """Fuzzing the question path and the calculators' parsers: nothing but the documented errors.
 
 Hypothesis feeds random and adversarial text to ``clean_question``, ``Advisor.ask`` (few
-examples: each ask costs a fraction of a second), ``extract_facts``, ``route`` and the
+examples: each ask costs a fraction of a second), ``extract_facts``, the intake and act steps
+(with a hashed-word embedding, so without the model) and the
 ``advisor calc NAME --arg value`` parser. Any exception other than ``InvalidQuestion`` or
 ``CalculatorError`` is a failure; so is an answer whose citations do not hold.
 """
@@ -20,13 +21,18 @@ from hypothesis import strategies as st
 
 from advisor import cli
 from advisor.calc_cli import _pairs
+from advisor.act import act
 from advisor.calculators.base import CalculatorError, Context
 from advisor.calculators.facts import extract_facts
-from advisor.calculators.router import all_calculators, route
+from advisor.calculators.registry import all_calculators
 from advisor.errors import InvalidQuestion
+from advisor.intake import Intake
 from advisor.validation import clean_question
+from tests.fakes import hash_embed
 
 CALCULATORS = all_calculators()
+INTAKE = Intake(CALCULATORS, hash_embed)
+BY_NAME = {c.name: c for c in CALCULATORS}
 FIELDS = sorted({f for c in CALCULATORS for f in c.inputs.model_fields})
 FRAGMENTS = [
     "on", "April 8", "Feb 29", "2026-02-30", "9999-12-31", "0001-01-01", "13/45/2026", "1/1/1",
@@ -62,12 +68,14 @@ def test_clean_question_returns_clean_bounded_text_or_invalid_question(text):
     assert clean_question(out, 300) == out  # cleaning twice changes nothing
 
 
-@fuzz(800)
-@given(questions, st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
-def test_fact_extraction_and_routing_raise_nothing(question, today):
+@fuzz(400)
+@given(questions, st.lists(questions, max_size=2),
+       st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
+def test_fact_extraction_intake_and_act_raise_nothing(question, history, today):
     for past in (False, True):
         extract_facts(question, today, past_dates=past)
-    for calc in route(question, Context(today=today), CALCULATORS):
+    intent = INTAKE.understand(question, history, today)
+    for calc in act(intent, BY_NAME, Context(today=today)):
         assert calc.rule.quote and (calc.result is not None or calc.missing or calc.details.get("error"))
 
 
@@ -126,9 +134,9 @@ def test_calculator_errors_are_the_documented_kind():
         calc({"action_date": "not a date"}, Context(today=date(2026, 11, 23)))
 
 
-def test_a_4000_character_question_is_routed_in_under_a_second():
+def test_a_4000_character_question_is_understood_in_under_a_second():
     question = ("My position was downgraded on October 5, 2026 and I received the decision. "
                 "By when must I appeal? ") * 20
     started = time.perf_counter()
-    route((question * 2)[:4000], Context(today=date(2026, 11, 23)), CALCULATORS)
+    INTAKE.understand((question * 2)[:4000], [], date(2026, 11, 23))
     assert time.perf_counter() - started < 1.0
