@@ -13,21 +13,20 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-from advisor.calculators.base import CalculatorError, Context, Rule
+from advisor.calculators.base import CalculatorError, Context, Rule, ar_rule
 from advisor.calculators.dates import add_days, add_years, check_date
-from advisor.calculators.pay_common import ar
 from advisor.models import Calculation
 
 Status = Literal["met", "not met", "unknown"]
 ELIGIBLE, NOT_ELIGIBLE, NEED_INFO = "eligible", "not eligible", "need more information"
 
-PURPOSE_RULE = ar(
+PURPOSE_RULE = ar_rule(
     "6-1b(1)",
     "Enhance the recruitment and retention of individuals with unusually high qualifications, "
     "unique qualifications, or scarce skills; fill shortage category positions; or fill "
     "positions at remote or undesirable work sites.",
 )
-NEED_RULE = ar(
+NEED_RULE = ar_rule(
     "6-1b(2)",
     "Be used only when there is a clearly documented need and a positive cost benefit.",
 )

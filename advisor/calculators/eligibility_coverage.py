@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.calculators.base import Calculator, CalculatorError, Context, Rule
+from advisor.calculators.base import Calculator, CalculatorError, Context, Rule, ar_rule
 from advisor.calculators.eligibility_common import (
     ELIGIBLE,
     NEED_INFO,
@@ -29,23 +29,22 @@ from advisor.calculators.eligibility_common import (
 )
 from advisor.calculators.fact_access import any_of, flag, series
 from advisor.calculators.facts import Facts
-from advisor.calculators.pay_common import ar
 from advisor.models import Calculation
 
-COVERAGE_RULE = ar("1-6a", "Initial coverage in the Army will include the following:")
-SERIES_RULE = ar("1-6a(1)", "All positions in GS/GM-132- or GS-134 series.")
-SECURITY_RULE = ar(
+COVERAGE_RULE = ar_rule("1-6a", "Initial coverage in the Army will include the following:")
+SERIES_RULE = ar_rule("1-6a(1)", "All positions in GS/GM-132- or GS-134 series.")
+SECURITY_RULE = ar_rule(
     "1-6a(2)",
     "All positions in GS/GM-080- or GS-086-series, the duties of which are predominantly (at "
     "least 51 percent) intelligence-related.",
 )
-TRAINING_RULE = ar(
+TRAINING_RULE = ar_rule(
     "1-6a(3)",
     "All positions in GS/GM-1710-, GS/GM-1712-, or GS/GM-1702-series, which are located in an "
     "organization performing an intelligence mission and which require intelligence-related "
     "knowledge skills, abilities (KSAs).",
 )
-SCIENCE_RULE = ar(
+SCIENCE_RULE = ar_rule(
     "1-6a(4)",
     "All scientific and technical positions engaged in targeting and/or the engineering physical "
     "or technical sciences in an intelligence function, which are assigned to an organizational "
@@ -53,12 +52,12 @@ SCIENCE_RULE = ar(
     "interval series in the GS/GM-400-, GS/GM-800-, GS/GM-1300-, or GS/GM-1500-occupational "
     "groups.",
 )
-OTHER_RULE = ar(
+OTHER_RULE = ar_rule(
     "1-6a(5)",
     "All other nonclerical positions filled under the excepted service appointing authority of "
     "Schedule A, section 213.3106(d)(1) or (2).",
 )
-EXCLUDED_RULE = ar(
+EXCLUDED_RULE = ar_rule(
     "1-6d",
     "National guard technicians, nonappropriated fund, and local national employees are excluded.",
 )

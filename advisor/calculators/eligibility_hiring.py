@@ -12,7 +12,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.calculators.base import Calculator, Context
+from advisor.calculators.base import Calculator, Context, ar_rule
 from advisor.calculators.eligibility_common import (
     NEED_RULE,
     PURPOSE_RULE,
@@ -26,11 +26,10 @@ from advisor.calculators.eligibility_common import (
 )
 from advisor.calculators.fact_access import all_of, date_after, duration_years, flag
 from advisor.calculators.facts import Facts
-from advisor.calculators.pay_common import ar
 from advisor.calculators.pay_hiring import ADVANCED_TOPIC, BONUS_TOPIC
 from advisor.models import Calculation
 
-BONUS_RULE = ar(
+BONUS_RULE = ar_rule(
     "6-3",
     "This is a once-in-a-lifetime payment over and above scheduled basic salary and benefits to "
     "a new CIPMS employee upon selection under the conditions described in paragraph 6-1b. For "
@@ -40,14 +39,14 @@ BONUS_RULE = ar(
 )
 
 
-AGREEMENT_RULE = ar(
+AGREEMENT_RULE = ar_rule(
     "6-3b",
     "The recipient of a bonus incurs an obligation to serve in an Army CIPMS position for an "
     "agreed upon period of time, which is not less than 1 year and may not exceed 3 years.",
 )
 
 
-ADVANCED_RULE = ar(
+ADVANCED_RULE = ar_rule(
     "6-4a",
     "A new employee is defined for this purpose as one who is not currently on the rolls of a "
     "Federal agency as a civilian and, if a former Federal civilian employee, has a break of at "
@@ -55,7 +54,7 @@ ADVANCED_RULE = ar(
 )
 
 
-ADVANCED_NEED_RULE = ar(
+ADVANCED_NEED_RULE = ar_rule(
     "6-4b",
     "This authority may only be used when needed to recruit an applicant under the conditions "
     "described in paragraph 6-1b.",

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.calculators.base import Calculator, CalculatorError, Context
+from advisor.calculators.base import Calculator, CalculatorError, Context, ar_rule
 from advisor.calculators.eligibility_common import (
     anniversary_status,
     asks_eligibility,
@@ -34,22 +34,21 @@ from advisor.calculators.fact_access import (
 )
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_awards import AWARD_ELIGIBILITY_RULE, AWARD_TOPIC, normalize_rating
-from advisor.calculators.pay_common import ar
 from advisor.calculators.pay_steps import EPA_LIMITS_RULE, EPA_TOPIC
 from advisor.models import Calculation
 
-EPA_RULE = ar(
+EPA_RULE = ar_rule(
     "8-10",
     "It recognizes GS CIPMS employees whose continued exemplary performance far exceeds the "
     "standards expected for their assigned grade level and whose documented annual performance "
     "is rated exceptional for at least 3 consecutive years.",
 )
-EPA_GRADE_RULE = ar(
+EPA_GRADE_RULE = ar_rule(
     "8-10a",
     "The employee to be awarded must have been at the same grade for the last 3 years. "
     "Temporary promotions during that period will not be counted against this requirement.",
 )
-EPA_ONCE_RULE = ar(
+EPA_ONCE_RULE = ar_rule(
     "8-10d", "An employee may not receive more than one EPA during any 3 year period."
 )
 

@@ -14,7 +14,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.calculators.base import Calculator, CalculatorError, Context
+from advisor.calculators.base import Calculator, CalculatorError, Context, ar_rule
 from advisor.calculators.eligibility_common import (
     NEED_RULE,
     PURPOSE_RULE,
@@ -28,11 +28,10 @@ from advisor.calculators.eligibility_common import (
 from advisor.calculators.eligibility_hiring import NEED_FIELD, PURPOSE_FIELD, conditions_6_1b
 from advisor.calculators.fact_access import flag, grades
 from advisor.calculators.facts import Facts
-from advisor.calculators.pay_common import ar
 from advisor.calculators.pay_steps import REASSIGN_RULE, REASSIGN_TOPIC
 from advisor.models import Calculation
 
-COMMUTING_RULE = ar(
+COMMUTING_RULE = ar_rule(
     "6-6",
     "This pay increase may not be used for reassignment of a CIPMS employee (regardless of "
     "employing department) within the same geographic commuting area.",
@@ -125,7 +124,7 @@ REASSIGNMENT_STEP_ELIGIBILITY = Calculator(
 )
 
 
-BAND_RULE = ar(
+BAND_RULE = ar_rule(
     "4-11c",
     "A grade band promotion is a noncompetitive promotion (either temporary or permanent) to a "
     "position which is within the scope of the same servicing CPO, at a higher grade level which "
@@ -134,7 +133,7 @@ BAND_RULE = ar(
 )
 
 
-SUPERVISORY_RULE = ar(
+SUPERVISORY_RULE = ar_rule(
     "4-11c",
     "This authority may not be used to promote an employee from a nonsupervisory to a "
     "supervisory position.",

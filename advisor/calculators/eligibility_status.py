@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.calculators.base import Calculator, Context
+from advisor.calculators.base import Calculator, Context, ar_rule
 from advisor.calculators.eligibility_common import (
     asks_eligibility,
     checklist,
@@ -26,10 +26,9 @@ from advisor.calculators.eligibility_common import (
 )
 from advisor.calculators.fact_access import date_near, duration_years, flag
 from advisor.calculators.facts import Facts
-from advisor.calculators.pay_common import ar
 from advisor.models import Calculation
 
-TRIAL_RULE = ar(
+TRIAL_RULE = ar_rule(
     "4-7",
     "All new employees will serve a 1-year trial period. A new employee who has previously "
     "completed a trial or probationary period in either the excepted or the competitive service "
@@ -112,7 +111,7 @@ TRIAL_PERIOD_REQUIRED = Calculator(
 )
 
 
-MSPB_RULE = ar(
+MSPB_RULE = ar_rule(
     "9-5a",
     "Preference-eligible CIPMS employees who have completed 1 year of current continuous service "
     "in the same or similar positions retain all appeal rights to the Merit Systems Protection "
@@ -120,14 +119,14 @@ MSPB_RULE = ar(
 )
 
 
-COMPETITIVE_RULE = ar(
+COMPETITIVE_RULE = ar_rule(
     "Figure 4-1",
     "I understand in accordance with an agreement between the Office of Personnel Management "
     "(OPM) and DOD, effective March 9, 1990, I may be considered for a position in the "
     "competitive service after serving continuously for at least 1 year in a CIPMS position.",
 )
 # The other two routes; a rule of its own so each quote fits in one indexed chunk.
-COMPETITIVE_OTHER_RULE = ar(
+COMPETITIVE_OTHER_RULE = ar_rule(
     "Figure 4-1",
     "Otherwise, I understand that I may be considered for a position in the competitive service "
     "only if: (1) I have personal competitive status by virtue of previous employment in the "

@@ -13,12 +13,11 @@ from functools import partial
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.calculators.base import Calculator, CalculatorError, Context
+from advisor.calculators.base import Calculator, CalculatorError, Context, ar_rule
 from advisor.calculators.fact_access import flag, money_values, rating
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import (
     RANGE_NOTE,
-    ar,
     asks_amount,
     ceil_dollars,
     check_money,
@@ -29,27 +28,27 @@ from advisor.calculators.pay_common import (
 )
 from advisor.models import Calculation
 
-APPROVAL_RULE = ar(
+APPROVAL_RULE = ar_rule(
     "8-4c",
     "Commanders are encouraged to delegate approval authority for monetary performance-based "
     "awards to subordinates who exercise full budget authority. Monetary awards in excess of "
     "$10,000 must be forwarded through command channels to the IPMO (HQDA (DCSINT) ATTN: "
     "DAMI-CP, WASH DC 20310-1001), to obtain HQDA approval and forward to OSD.",
 )
-BUDGET_RULE = ar(
+BUDGET_RULE = ar_rule(
     "8-7",
     "Annual recognition of at least 20-30 percent of the CIPMS work force is encouraged. "
     "Commanders should also budget annually for monetary awards to meet this goal. Expenditure "
     "of between 1½ and 2 percent of the aggregate salaries of CIPMS employees in the "
     "organization is recommended.",
 )
-AWARD_RULE = ar(
+AWARD_RULE = ar_rule(
     "8-9b",
     "Monetary award amounts recommended are: 4 to 7 percent of an employee's base salary if rated "
     "Exceptional, 2 to 4 percent if rated Highly Successful, and 1 to 2 percent if rated Fully "
     "Successful.",
 )
-AWARD_ELIGIBILITY_RULE = ar(
+AWARD_ELIGIBILITY_RULE = ar_rule(
     "8-9a",
     "Employees who receive either a Highly Successful or Exceptional rating of record for the "
     "most recent rating period are eligible for a performance award. Employees receiving a Fully "

@@ -11,12 +11,11 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.calculators.base import Calculator, CalculatorError, Context
+from advisor.calculators.base import Calculator, CalculatorError, Context, ar_rule
 from advisor.calculators.fact_access import grade_step, money_values, offer_and_current
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import (
     FLOOR_NOTE,
-    ar,
     asks_amount,
     check_money,
     dollars,
@@ -28,18 +27,18 @@ from advisor.calculators.pay_common import (
 from advisor.calculators.paytable import PayTable, check_grade_step
 from advisor.models import Calculation
 
-GS_CAP_RULE = ar(
+GS_CAP_RULE = ar_rule(
     "1-4b(2)",
     "No civilian intelligence officer or employee may be paid basic pay at a rate in excess "
     "of the highest rate of basic pay payable under the GS.",
 )
-BONUS_RULE = ar(
+BONUS_RULE = ar_rule(
     "6-3a",
     "The bonus will be in the range of $500 to $10,000, depending on market conditions, "
     "competing offers, applicant's current salary, fund availability, and scarcity of skills "
     "sought.",
 )
-ADVANCED_RULE = ar(
+ADVANCED_RULE = ar_rule(
     "6-4d",
     "The rate to be offered may not exceed the candidate's current rate of pay or other bona "
     "fide job offer by more than 20 percent.",

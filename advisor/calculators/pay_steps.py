@@ -12,12 +12,11 @@ from functools import partial
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.calculators.base import Calculator, Context
+from advisor.calculators.base import Calculator, Context, ar_rule
 from advisor.calculators.fact_access import flag, grade_step, money_values
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import (
     FLOOR_NOTE,
-    ar,
     asks_amount,
     check_money,
     dollars,
@@ -30,16 +29,16 @@ from advisor.calculators.pay_common import (
 from advisor.calculators.paytable import PayTable, check_grade_step
 from advisor.models import Calculation
 
-REASSIGN_RULE = ar(
+REASSIGN_RULE = ar_rule(
     "6-6",
     "A current Federal employee, to include a current CIPMS employee, may be granted a maximum "
     "two-step pay increase upon reassignment (assignment to a different position at the grade "
     "level currently held) under the conditions described in paragraph 6-1b.",
 )
-EPA_RULE = ar(
+EPA_RULE = ar_rule(
     "8-10", "An EPA is an increase in basic pay equivalent to two quality step increases."
 )
-EPA_LIMITS_RULE = ar(
+EPA_LIMITS_RULE = ar_rule(
     "8-10b",
     "An EPA may be granted even when the employee's pay rate is already at the 9th or 10th step "
     "or equivalent. In these cases, the employee's pay will be fixed at a rate equivalent to the "
@@ -47,7 +46,7 @@ EPA_LIMITS_RULE = ar(
     "pay cap), however, may not be exceeded. An EPA may not be awarded when it would increase a "
     "salary past the equivalent of the 12th step in the grade.",
 )
-ADVANCE_RULE = ar(
+ADVANCE_RULE = ar_rule(
     "6-7",
     "An advance payment of basic pay may be made for any employee appointed to a position for "
     "which a special salary rate has been authorized by either OPM or DOD. This payment may not "
