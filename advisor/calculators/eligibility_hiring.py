@@ -25,7 +25,12 @@ from advisor.calculators.eligibility_common import (
 )
 from advisor.calculators.fact_access import date_after, duration_years, flag
 from advisor.calculators.facts import Facts
-from advisor.calculators.pay_hiring import ADVANCED_TOPIC, BONUS_TOPIC
+from advisor.calculators.pay_hiring import (
+    ADVANCED_TOPIC,
+    AGREEMENT_RULE,
+    AGREEMENT_YEARS,
+    BONUS_TOPIC,
+)
 
 BONUS_RULE = ar_rule(
     "6-3",
@@ -34,11 +39,6 @@ BONUS_RULE = ar_rule(
     "this purpose, a new CIPMS employee is defined as one who is not currently serving in a "
     "CIPMS position and, if a former Federal employee, has a break of at least 90 days since "
     "last holding a CIPMS position.",
-)
-AGREEMENT_RULE = ar_rule(
-    "6-3b",
-    "The recipient of a bonus incurs an obligation to serve in an Army CIPMS position for an "
-    "agreed upon period of time, which is not less than 1 year and may not exceed 3 years.",
 )
 ADVANCED_RULE = ar_rule(
     "6-4a",
@@ -67,7 +67,8 @@ def _agreement(facts: Facts, question: str) -> bool | None:
     if signed is not True:
         return signed
     length = duration_years(facts, question, r"\bsign|\bagree|\bserve")
-    return None if length is None else 1 <= length <= 3
+    fewest, most = AGREEMENT_YEARS
+    return None if length is None else fewest <= length <= most
 
 
 def _bonus_reader(facts: Facts, question: str) -> dict[str, Any]:
