@@ -1,8 +1,9 @@
 """The shared shape of every calculator: a rule as data, the calculation context, the spec.
 
 A calculator is a pure function ``(inputs, context) -> Calculation``. Its rule (source,
-section, verbatim quote) is data that travels with every result. This module holds no
-rule itself and does no I/O; it must never import LangChain, Chroma or Gradio.
+section, verbatim quote) is data that travels with every result; ``ar_rule`` writes one of
+AR 690-13. This module holds no rule itself and does no I/O; it must never import LangChain,
+Chroma or Gradio.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ FactType = Literal[
 # (shared/reference/facts.md §3, DOI IBC memo of 26 Nov 2025). A setting, since some
 # agencies run a cycle one week offset.
 DEFAULT_PAY_PERIOD_ANCHOR = date(2026, 1, 11)
+AR = "AR 690-13"
 
 
 class Rule(BaseModel):
@@ -42,9 +44,25 @@ class Rule(BaseModel):
 
     @property
     def pin_cite(self) -> str:
-        if self.source == "AR 690-13" and self.section[:1].isdigit():
-            return f"AR 690-13 para {self.section}"
-        return f"{self.source} {self.section}"
+        """'AR 690-13 para 3-9b', 'AR 690-13 Figure 4-1', '<source> <section>'."""
+        return pin_cite(self.source, self.section)
+
+
+def pin_cite(source: str, section: str) -> str:
+    """The pin-cite of ``section`` of ``source``: a numbered paragraph of AR 690-13 is a 'para'."""
+    if source == AR and section[:1].isdigit():
+        return f"{AR} para {section}"
+    return f"{source} {section}"
+
+
+def ar_rule(section: str, quote: str) -> Rule:
+    """A rule of AR 690-13 with its quote whitespace-normalised.
+
+    Args:
+        section: The pin-cite, e.g. "3-9b" or "Figure 4-1".
+        quote: The verbatim sentence(s) from the regulation.
+    """
+    return Rule(source=AR, section=section, quote=" ".join(quote.split()))
 
 
 class FactSpec(BaseModel):

@@ -20,25 +20,24 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from advisor.calculators import dates
-from advisor.calculators.base import Calculator, CalculatorError, Context, FactSpec, Rule
+from advisor.calculators.base import (
+    Calculator,
+    CalculatorError,
+    Context,
+    FactSpec,
+    Rule,
+    ar_rule,
+)
 from advisor.models import Calculation
 
-AR = "AR 690-13"
+# ``ar_rule`` (base.py) is re-exported: the deadline rows and their tests write rules with it.
+__all__ = ["NOT_MOVED", "Also", "Count", "Deadline", "Variant", "ar_rule", "check_input_dates",
+           "finish", "input_model", "make_calculator", "run_deadline"]
 NOT_MOVED = (
     "AR 690-13 says nothing about a last day that falls on a weekend or federal holiday, "
     "so the date is not moved; act earlier if in doubt."
 )
 _ORDINAL = {1: "1st", 2: "2nd", 3: "3rd"}
-
-
-def ar_rule(section: str, quote: str) -> Rule:
-    """A rule of AR 690-13 with its quote whitespace-normalised.
-
-    Args:
-        section: The pin-cite, e.g. "3-9b" or "Figure 4-1".
-        quote: The verbatim sentence(s) from the regulation.
-    """
-    return Rule(source=AR, section=section, quote=" ".join(quote.split()))
 
 
 class Count(BaseModel):

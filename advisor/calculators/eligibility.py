@@ -1,16 +1,17 @@
-"""The eligibility checklists of the catalog, in one tuple for the router and the tools.
+"""The eligibility checklists of the catalog: every checklist row, registered in one tuple.
 
 Each result is "eligible", "not eligible" or "need more information", with
 ``details["criteria"]`` (status, cite, text per criterion) and ``details["questions"]``.
-The checklists live in ``eligibility_pay.py``, ``eligibility_hiring.py``,
-``eligibility_coverage.py``, ``eligibility_placement.py`` and
-``eligibility_status.py``; the shape in
-``eligibility_common.py``. No I/O here.
+The rows live by topic in ``eligibility_pay.py``, ``eligibility_hiring.py``,
+``eligibility_coverage.py``, ``eligibility_placement.py`` and ``eligibility_status.py``
+(shared criteria in ``eligibility_common.py``); ``checklist_engine`` runs them all. A new
+checklist is a row there and a line in ``ROWS``. No I/O here.
 """
 
 from __future__ import annotations
 
 from advisor.calculators.base import Calculator
+from advisor.calculators.checklist_engine import Checklist, make_calculator
 from advisor.calculators.eligibility_coverage import CIPMS_COVERAGE
 from advisor.calculators.eligibility_hiring import (
     ADVANCED_HIRING_ELIGIBILITY,
@@ -27,7 +28,7 @@ from advisor.calculators.eligibility_status import (
     TRIAL_PERIOD_REQUIRED,
 )
 
-ELIGIBILITY: tuple[Calculator, ...] = (
+ROWS: tuple[Checklist, ...] = (
     PERFORMANCE_AWARD_ELIGIBILITY,
     EPA_ELIGIBILITY,
     RECRUITMENT_BONUS_ELIGIBILITY,
@@ -40,4 +41,6 @@ ELIGIBILITY: tuple[Calculator, ...] = (
     REASSIGNMENT_STEP_ELIGIBILITY,
 )
 
-__all__ = ["ELIGIBILITY"]
+ELIGIBILITY: tuple[Calculator, ...] = tuple(make_calculator(row) for row in ROWS)
+
+__all__ = ["ELIGIBILITY", "ROWS"]

@@ -1,40 +1,72 @@
-"""The checklist shape shared by the eligibility calculators, and criteria several reuse.
+"""What several eligibility checklists share: the 6-1b conditions, the 90-day break, time served.
 
-A checklist is a list of criteria, each ``met`` / ``not met`` / ``unknown`` with its pin-cite,
-its text, what was found and (when unknown) the question to ask. The verdict is
-``"eligible"`` when every criterion is met, ``"not eligible"`` when any is not met, and
-``"need more information"`` otherwise (``verdict_any`` for rules with alternative routes).
-Holds the 6-1b conditions and the 90-day break test used by 6-3, 6-4 and 6-6. No I/O.
+The two conditions of para 6-1b that paras 6-3, 6-4 and 6-6 incorporate, as criteria rows with
+their inputs and their reading from a question; the 90-day break test of 6-3 and 6-4a; the
+tests of full years served (from a start date or a stated length, or since an anniversary);
+and the words that make a question ask whether someone qualifies. Rows and verdicts are run by
+``checklist_engine``. No I/O.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Literal
 
-from advisor.calculators.base import CalculatorError, Context, Rule
+from advisor.calculators.base import CalculatorError, Context, ar_rule
+from advisor.calculators.checklist_engine import Criterion, Input, Outcome, yes
 from advisor.calculators.dates import add_days, add_years, check_date
-from advisor.calculators.pay_common import ar
-from advisor.models import Calculation
+from advisor.calculators.fact_access import all_of, flag
+from advisor.calculators.facts import Facts
 
-Status = Literal["met", "not met", "unknown"]
-ELIGIBLE, NOT_ELIGIBLE, NEED_INFO = "eligible", "not eligible", "need more information"
-
-PURPOSE_RULE = ar(
+PURPOSE_RULE = ar_rule(
     "6-1b(1)",
     "Enhance the recruitment and retention of individuals with unusually high qualifications, "
     "unique qualifications, or scarce skills; fill shortage category positions; or fill "
     "positions at remote or undesirable work sites.",
 )
-NEED_RULE = ar(
+NEED_RULE = ar_rule(
     "6-1b(2)",
     "Be used only when there is a clearly documented need and a positive cost benefit.",
 )
+PURPOSE_INPUT = Input(
+    "meets_6_1b_purpose", bool,
+    "Needed for unusually high/unique qualifications or scarce skills, a shortage category "
+    "position, or a remote or undesirable work site (6-1b(1))?",
+)
+NEED_INPUT = Input(
+    "documented_need", bool, "A clearly documented need and a positive cost benefit (6-1b(2))?"
+)
+CONDITIONS_6_1B = (
+    Criterion(
+        id="purpose_6_1b", section="6-1b(1)", needs=("meets_6_1b_purpose",), test=yes,
+        text="Used to recruit or retain people with unusually high or unique qualifications or "
+             "scarce skills, to fill shortage category positions, or to fill positions at "
+             "remote or undesirable work sites",
+        ask="Is the action needed to recruit or retain someone with unusually high or unique "
+            "qualifications or scarce skills, to fill a shortage category position, or to fill a "
+            "position at a remote or undesirable work site?",
+    ),
+    Criterion(
+        id="documented_need", section="6-1b(2)", needs=("documented_need",), test=yes,
+        text="A clearly documented need and a positive cost benefit",
+        ask="Is there a clearly documented need and a positive cost benefit?",
+    ),
+)
+
+
+def conditions_6_1b(facts: Facts) -> dict[str, bool | None]:
+    """The two 6-1b inputs: a purpose of 6-1b(1), and 6-1b(2)'s documented need, which
+    counts only with a positive cost benefit stated too."""
+    return {
+        "meets_6_1b_purpose": flag(facts, "meets_6_1b_purpose"),
+        "documented_need": all_of(facts, "documented_need", "cost_benefit"),
+    }
 
 
 # Words that ask whether someone qualifies; combined with a topic in ``asks_eligibility``.
-ASKS_ELIGIBILITY = r"(eligib|qualif|entitled|\b(can|could|may|do|does|am|is|will|would) (i|we|they|she|he)\b)"
+ASKS_ELIGIBILITY = (
+    r"(eligib|qualif|entitled|\b(can|could|may|do|does|am|is|will|would) (i|we|they|she|he)\b)"
+)
 
 
 def asks_eligibility(topic: str) -> str:
@@ -42,120 +74,14 @@ def asks_eligibility(topic: str) -> str:
     return rf"{ASKS_ELIGIBILITY}.*(?:{topic})|(?:{topic}).*(eligib|qualif|entitled)"
 
 
-def cite(section: str) -> str:
-    """'AR 690-13 para 6-3' (or 'AR 690-13 Figure 4-1')."""
-    return f"AR 690-13 para {section}" if section[:1].isdigit() else f"AR 690-13 {section}"
-
-
-def status(value: bool | None) -> Status:
-    """met for True, not met for False, unknown for None."""
-    return "unknown" if value is None else ("met" if value else "not met")
-
-
-def criterion(
-    key: str, section: str, text: str, state: Status, question: str, finding: str = ""
-) -> dict[str, Any]:
-    """One checklist row; the question is kept only when the status is unknown."""
-    row: dict[str, Any] = {"id": key, "status": state, "cite": cite(section), "text": text}
-    if finding:
-        row["finding"] = finding
-    if state == "unknown":
-        row["question"] = question
-    return row
-
-
-def verdict_all(rows: list[dict[str, Any]]) -> str:
-    """Every criterion must be met."""
-    states = {r["status"] for r in rows}
-    if "not met" in states:
-        return NOT_ELIGIBLE
-    return NEED_INFO if "unknown" in states else ELIGIBLE
-
-
-def verdict_any(rows: list[dict[str, Any]]) -> str:
-    """Any one criterion suffices (alternative routes)."""
-    states = {r["status"] for r in rows}
-    if "met" in states:
-        return ELIGIBLE
-    return NEED_INFO if "unknown" in states else NOT_ELIGIBLE
-
-
-def checklist(
-    name: str,
-    inputs: dict[str, Any],
-    rule: Rule,
-    rows: list[dict[str, Any]],
-    verdict: str,
-    *,
-    meaning: tuple[str, str] | None = None,
-    notes: list[str] | None = None,
-) -> Calculation:
-    """A Calculation holding the verdict, the rows and the questions for unknown rows.
-
-    Args:
-        name: Calculator name.
-        inputs: The inputs as JSON.
-        rule: The main rule of the checklist.
-        rows: The criteria, from ``criterion``.
-        verdict: From ``verdict_all``/``verdict_any`` or a rule-specific combination.
-        meaning: What "eligible" and "not eligible" say here, when not plain eligibility
-            (e.g. ("the position is covered", "the position is not covered")).
-        notes: Caveats to show beside the verdict.
-    """
-    questions = [r["question"] for r in rows if r["status"] == "unknown"]
-    failed = [r["text"] for r in rows if r["status"] == "not met"]
-    if verdict == ELIGIBLE:
-        why = "met: " + "; ".join(r["text"] for r in rows if r["status"] == "met")
-    elif verdict == NOT_ELIGIBLE:
-        why = "not met: " + "; ".join(failed) if failed else "no route is met"
-    else:
-        why = "still needed: " + " ".join(questions)
-    said = {ELIGIBLE: meaning[0], NOT_ELIGIBLE: meaning[1]}.get(verdict) if meaning else None
-    explanation = f"{verdict.capitalize()}{f' ({said})' if said else ''}: {why}."
-    # Questions matter only while the verdict is open; the rows keep theirs regardless.
-    details: dict[str, Any] = {
-        "criteria": rows,
-        "questions": questions if verdict == NEED_INFO else [],
-    }
-    if notes:
-        details["notes"] = notes
-    return Calculation(
-        name=name,
-        inputs=inputs,
-        result=verdict,
-        explanation=explanation,
-        rule=rule.ref(),
-        details=details,
-    )
-
-
-def purpose_rows(purpose: bool | None, need: bool | None) -> list[dict[str, Any]]:
-    """The two conditions of para 6-1b that 6-3, 6-4 and 6-6 incorporate."""
-    return [
-        criterion(
-            "purpose_6_1b",
-            "6-1b(1)",
-            "Used to recruit or retain people with unusually high or unique qualifications or "
-            "scarce skills, to fill shortage category positions, or to fill positions at "
-            "remote or undesirable work sites",
-            status(purpose),
-            "Is the action needed to recruit or retain someone with unusually high or unique "
-            "qualifications or scarce skills, to fill a shortage category position, or to fill a "
-            "position at a remote or undesirable work site?",
-        ),
-        criterion(
-            "documented_need",
-            "6-1b(2)",
-            "A clearly documented need and a positive cost benefit",
-            status(need),
-            "Is there a clearly documented need and a positive cost benefit?",
-        ),
-    ]
+def break_of_90_days(context: Context, held_before: bool | None, last_end: date | None) -> Outcome:
+    """6-3, 6-4a: never held such a position, or a break of at least 90 days since the last."""
+    return break_status(held_before, last_end, context)
 
 
 def break_status(
     held_before: bool | None, last_end: date | None, context: Context, days: int = 90
-) -> tuple[Status, str]:
+) -> Outcome:
     """Whether a break of at least ``days`` days since a position ended is complete today.
 
     Counting starts the day after the last day in the position (README convention), so the
@@ -167,20 +93,25 @@ def break_status(
         return "unknown", ""
     check_date(last_end, "date the last position ended")
     reached = add_days(last_end, days)
-    # Same reading as deadlines_compensation: day 1 of the break is the day after the last day held.
+    # Same reading as the 90-day break deadlines: day 1 of the break is the day after the last.
     if context.today >= reached:
-        return (
-            "met",
-            f"last day held {last_end.isoformat()}; {days}-day break reached {reached.isoformat()}",
+        return "met", (
+            f"last day held {last_end.isoformat()}; {days}-day break reached {reached.isoformat()}"
         )
     return "not met", (
-        f"last day held {last_end.isoformat()}; {days}-day break reached only on {reached.isoformat()}"
+        f"last day held {last_end.isoformat()}; {days}-day break reached only on "
+        f"{reached.isoformat()}"
     )
+
+
+def one_year_of_service(context: Context, start: date | None, length: Decimal | None) -> Outcome:
+    """9-5a, Figure 4-1: a full year served, from the start date or else the length stated."""
+    return service_status(start, length, 1, context)
 
 
 def service_status(
     start: date | None, length: Decimal | None, years: int, context: Context
-) -> tuple[Status, str]:
+) -> Outcome:
     """Whether ``years`` full years of service are complete: from the start date when given,
     else from the length of service stated ("for 14 months", as years)."""
     if start is not None or length is None:
@@ -192,7 +123,7 @@ def service_status(
     return ("met" if length >= years else "not met"), found
 
 
-def anniversary_status(start: date | None, years: int, context: Context) -> tuple[Status, str]:
+def anniversary_status(start: date | None, years: int, context: Context) -> Outcome:
     """Whether ``years`` full years since ``start`` are complete today (on the anniversary)."""
     if start is None:
         return "unknown", ""

@@ -3,8 +3,8 @@
 For each: a description and example questions in everyday words (what the intake matches a
 question against), and its facts (``FactSpec``): the role each input plays, the one plain
 question that asks for it, the words that mark it near a value and, for yes/no facts, the
-statement reader that gives it (``facts_flags``). For a checklist, ``needs`` maps each
-criterion to the facts that settle it, so the interview asks only for what is still unknown.
+statement reader that gives it (``facts_flags``). A checklist's ``needs`` (the facts that
+settle each criterion) come from its criteria rows, not from here.
 The deadlines carry the same data in their own rows (``deadlines.py``). No I/O.
 """
 
@@ -30,7 +30,6 @@ class Spec:
     description: str
     examples: tuple[str, ...]
     facts: tuple[FactSpec, ...]
-    needs: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 _PURPOSE = _flag("meets_6_1b_purpose", "whether it is needed to recruit or retain someone with "
@@ -152,7 +151,6 @@ SPECS: dict[str, Spec] = {
          _flag("element_exceeded", "whether at least one critical or noncritical element was "
                "exceeded", "Was at least one critical or noncritical element exceeded in that "
                "rating?")),
-        needs=(("rating", ("rating",)), ("element_exceeded", ("element_exceeded",))),
     ),
     "epa_eligibility": Spec(
         "Whether an employee qualifies for an Exemplary Performance Award (EPA): GS CIPMS, "
@@ -177,10 +175,6 @@ SPECS: dict[str, Spec] = {
                   cues=("epa", "exemplary"), required=False),
          FactSpec(name="step", type="step", role="the current step",
                   ask="What is the employee's current step?", cues=_STEP, required=False)),
-        needs=(("gs_cipms", ("gs_cipms_employee",)),
-               ("three_exceptional", ("consecutive_exceptional_ratings",)),
-               ("same_grade", ("years_in_grade",)), ("one_per_3_years", ("prior_epa", "last_epa_date")),
-               ("twelfth_step", ("step",))),
     ),
     "recruitment_bonus_eligibility": Spec(
         "Whether someone can receive the once-in-a-lifetime CIPMS premium recruitment bonus: a "
@@ -205,12 +199,6 @@ SPECS: dict[str, Spec] = {
          _flag("service_agreement", "whether the person will sign a service agreement for 1 to 3 "
                "years", "Will you sign a service agreement (DA Form 5935-R) for 1 to 3 years of "
                "service?", reads="service_agreement_with_length")),
-        needs=(("not_in_cipms", ("currently_in_cipms",)),
-               ("break_90_days", ("held_cipms_before", "last_cipms_position_end")),
-               ("selected", ("selected_for_cipms_position",)),
-               ("once_in_lifetime", ("received_bonus_before",)),
-               ("purpose_6_1b", ("meets_6_1b_purpose",)), ("documented_need", ("documented_need",)),
-               ("service_agreement", ("service_agreement",))),
     ),
     "advanced_hiring_eligibility": Spec(
         "Whether a new hire can be paid an advanced hiring salary (above the first step): not "
@@ -228,9 +216,6 @@ SPECS: dict[str, Spec] = {
                   ask="What was the last day you held a Federal civilian position?",
                   reads="last_day_left", required=False),
          _PURPOSE, _NEED),
-        needs=(("not_on_rolls", ("on_federal_rolls",)),
-               ("break_90_days", ("held_federal_civilian_before", "last_federal_position_end")),
-               ("purpose_6_1b", ("meets_6_1b_purpose",)), ("documented_need", ("documented_need",))),
     ),
     "trial_period_required": Spec(
         "Whether a new CIPMS employee has to serve a trial period, or is exempt because of an "
@@ -242,8 +227,6 @@ SPECS: dict[str, Spec] = {
                "trial or probationary period in the excepted or competitive service",
                "Have you already completed a trial or probationary period in the excepted or "
                "competitive service?", reads="completed_probation")),
-        needs=(("new_employee", ("new_employee",)),
-               ("no_prior_trial", ("completed_prior_trial_or_probation",))),
     ),
     "grade_band_promotion_eligibility": Spec(
         "Whether a promotion can be made noncompetitively as a grade band promotion: same "
@@ -268,10 +251,6 @@ SPECS: dict[str, Spec] = {
                "Is your current position supervisory?", reads="current_supervisory"),
          _flag("target_supervisory", "whether the new position is supervisory",
                "Is the new position supervisory?", reads="target_supervisory")),
-        needs=(("same_cpo", ("same_servicing_cpo",)), ("higher_grade", ("current_grade", "target_grade")),
-               ("same_band", ("current_grade", "target_grade")),
-               ("same_line_of_work", ("same_line_of_work",)),
-               ("not_to_supervisory", ("currently_supervisory", "target_supervisory"))),
     ),
     "cipms_coverage": Spec(
         "Whether a position (by its occupational series) is covered by CIPMS, and the groups "
@@ -307,12 +286,6 @@ SPECS: dict[str, Spec] = {
                "nonappropriated fund employee or a local national employee",
                "Are you a National Guard technician, a nonappropriated fund employee or a local "
                "national employee?", reads="excluded_category")),
-        needs=(("series", ("series",)), ("security_51_percent", ("intelligence_duties_percent",)),
-               ("training_intel_mission", ("intelligence_mission_organization", "requires_intelligence_ksas")),
-               ("scientific_technical", ("scientific_technical_intelligence", "two_grade_interval",
-                                         "intelligence_mission_organization")),
-               ("schedule_a", ("nonclerical", "schedule_a_213_3106d")),
-               ("not_excluded", ("excluded_category",))),
     ),
     "mspb_appeal_rights": Spec(
         "Whether a CIPMS employee has appeal rights to the Merit Systems Protection Board (MSPB): "
@@ -333,9 +306,6 @@ SPECS: dict[str, Spec] = {
          _flag("mspb_jurisdiction", "whether the matter is under MSPB jurisdiction",
                "Is the action one the MSPB hears (for example an adverse action such as a "
                "removal or suspension)?", reads="adverse_action")),
-        needs=(("preference_eligible", ("preference_eligible",)),
-               ("one_year", ("service_start_date", "years_of_service")),
-               ("jurisdiction", ("mspb_jurisdiction",))),
     ),
     "competitive_service_eligibility": Spec(
         "Whether a CIPMS employee may be considered for a competitive service position: a year "
@@ -355,9 +325,6 @@ SPECS: dict[str, Spec] = {
          _flag("passed_open_competitive_exam", "whether the employee passed an open competitive "
                "examination under OPM guidelines", "Have you passed an open competitive "
                "examination conducted by or under the guidelines of OPM?", reads="none")),
-        needs=(("one_year_cipms", ("cipms_service_start", "cipms_service_years")),
-               ("competitive_status", ("has_competitive_status",)),
-               ("open_exam", ("passed_open_competitive_exam",))),
     ),
     "reassignment_step_eligibility": Spec(
         "Whether an employee can get up to two steps on reassignment: a current federal "
@@ -374,9 +341,6 @@ SPECS: dict[str, Spec] = {
          _flag("same_commuting_area", "whether the new position is in the same geographic "
                "commuting area", "Is the new position in the same geographic commuting area?"),
          _PURPOSE, _NEED),
-        needs=(("federal_employee", ("current_federal_employee",)), ("reassignment", ("same_grade",)),
-               ("purpose_6_1b", ("meets_6_1b_purpose",)), ("documented_need", ("documented_need",)),
-               ("not_local_cipms", ("currently_cipms", "same_commuting_area"))),
     ),
 }
 

@@ -1,9 +1,11 @@
 """Pay calculators for monetary awards: who approves an award (para 8-4c), the recognition
 budget (para 8-7) and the performance award range by rating (para 8-9).
 
-Pure functions of typed inputs; the performance-award eligibility checklist lives in
-``eligibility_pay.py``. Also holds the rating names of the 1990 Army appraisal system, shared
-with the checklists. No I/O.
+Pure functions of typed inputs. Each figure (the $10,000 threshold, the budget and recognition
+percentages, the award percentages by rating) is written once, beside its rule, and the
+explanations are made from it. Also holds the rating names of the 1990 Army appraisal system,
+shared with the checklists; the performance-award eligibility checklist is a row in
+``eligibility_pay.py``. No I/O.
 """
 
 from __future__ import annotations
@@ -13,12 +15,11 @@ from functools import partial
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.calculators.base import Calculator, CalculatorError, Context
+from advisor.calculators.base import Calculator, CalculatorError, Context, ar_rule
 from advisor.calculators.fact_access import flag, money_values, rating
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import (
     RANGE_NOTE,
-    ar,
     asks_amount,
     ceil_dollars,
     check_money,
@@ -29,27 +30,27 @@ from advisor.calculators.pay_common import (
 )
 from advisor.models import Calculation
 
-APPROVAL_RULE = ar(
+APPROVAL_RULE = ar_rule(
     "8-4c",
     "Commanders are encouraged to delegate approval authority for monetary performance-based "
     "awards to subordinates who exercise full budget authority. Monetary awards in excess of "
     "$10,000 must be forwarded through command channels to the IPMO (HQDA (DCSINT) ATTN: "
     "DAMI-CP, WASH DC 20310-1001), to obtain HQDA approval and forward to OSD.",
 )
-BUDGET_RULE = ar(
+BUDGET_RULE = ar_rule(
     "8-7",
     "Annual recognition of at least 20-30 percent of the CIPMS work force is encouraged. "
     "Commanders should also budget annually for monetary awards to meet this goal. Expenditure "
     "of between 1½ and 2 percent of the aggregate salaries of CIPMS employees in the "
     "organization is recommended.",
 )
-AWARD_RULE = ar(
+AWARD_RULE = ar_rule(
     "8-9b",
     "Monetary award amounts recommended are: 4 to 7 percent of an employee's base salary if rated "
     "Exceptional, 2 to 4 percent if rated Highly Successful, and 1 to 2 percent if rated Fully "
     "Successful.",
 )
-AWARD_ELIGIBILITY_RULE = ar(
+AWARD_ELIGIBILITY_RULE = ar_rule(
     "8-9a",
     "Employees who receive either a Highly Successful or Exceptional rating of record for the "
     "most recent rating period are eligible for a performance award. Employees receiving a Fully "
@@ -58,9 +59,18 @@ AWARD_ELIGIBILITY_RULE = ar(
     "employees whose performance is minimally acceptable or unsatisfactory.",
 )
 
+HQDA_THRESHOLD = Decimal(10000)  # 8-4c: "in excess of $10,000" goes to HQDA
+BUDGET_PERCENT = (Decimal("1.5"), Decimal(2))  # 8-7: of aggregate CIPMS salaries
+RECOGNIZED_PERCENT = (20, 30)  # 8-7: of the CIPMS work force, each year
+# 8-9b, by rating of record: the percentage of base salary recommended.
+AWARD_PERCENT = {
+    "exceptional": (Decimal(4), Decimal(7)),
+    "highly successful": (Decimal(2), Decimal(4)),
+    "fully successful": (Decimal(1), Decimal(2)),
+}
+
 # Shared with the eligibility checklist's triggers; the Exemplary Performance Award is para 8-10.
 AWARD_TOPIC = r"(?<!exemplary )performance award"
-HQDA_THRESHOLD = Decimal(10000)
 LOCAL = "commander or delegated official"
 HQDA = "HQDA approval through the IPMO, forwarded to OSD"
 # An organisation's payroll, not one salary: bounded separately from MAX_AMOUNT.
@@ -78,11 +88,6 @@ _ALIASES = {
     "minimally successful": "minimally acceptable",
     "unacceptable": "unsatisfactory",
     "unsuccessful": "unsatisfactory",
-}
-AWARD_PERCENT = {
-    "exceptional": (Decimal(4), Decimal(7)),
-    "highly successful": (Decimal(2), Decimal(4)),
-    "fully successful": (Decimal(1), Decimal(2)),
 }
 
 
@@ -112,12 +117,12 @@ def award_approval_level(inputs: AwardAmountInputs, context: Context) -> Calcula
         context: Unused; part of the calculator signature.
     """
     amount = check_money(inputs.amount, "The award amount")
-    over = amount > HQDA_THRESHOLD
+    over, limit = amount > HQDA_THRESHOLD, dollars(HQDA_THRESHOLD)
     text = (
-        f"{dollars(amount)} is more than $10,000: forward it through command channels to the "
+        f"{dollars(amount)} is more than {limit}: forward it through command channels to the "
         "IPMO for HQDA approval; HQDA forwards it to OSD (para 8-4c)."
         if over
-        else f"{dollars(amount)} is not more than $10,000: the commander approves, or a "
+        else f"{dollars(amount)} is not more than {limit}: the commander approves, or a "
         "subordinate with full budget authority if the commander has delegated it (para 8-4c)."
     )
     return Calculation(
@@ -150,10 +155,12 @@ def recognition_budget(inputs: RecognitionBudgetInputs, context: Context) -> Cal
         context: Unused; part of the calculator signature.
     """
     total = check_money(inputs.aggregate_salaries, "The aggregate salaries", limit=MAX_AGGREGATE)
-    low, high = total * Decimal("0.015"), total * Decimal("0.02")
+    lo_pct, hi_pct = BUDGET_PERCENT
+    low, high = total * (lo_pct / 100), total * (hi_pct / 100)
     text = (
-        f"Para 8-7 recommends spending 1½ to 2 percent of aggregate CIPMS salaries on awards: "
-        f"{dollars(total)} x 1.5% = {dollars(low)}, x 2% = {dollars(high)} ({RANGE_NOTE})."
+        f"Para 8-7 recommends spending {_as_quoted(lo_pct)} to {_as_quoted(hi_pct)} percent of "
+        f"aggregate CIPMS salaries on awards: {dollars(total)} x {lo_pct}% = {dollars(low)}, "
+        f"x {hi_pct}% = {dollars(high)} ({RANGE_NOTE})."
     )
     details: dict[str, object] = {
         "low_exact": plain(to_cent(low)),
@@ -163,11 +170,13 @@ def recognition_budget(inputs: RecognitionBudgetInputs, context: Context) -> Cal
         if not 1 <= inputs.workforce <= 10_000_000:
             raise CalculatorError(f"The workforce must be 1 to 10,000,000; got {inputs.workforce}.")
         n = Decimal(inputs.workforce)
-        people = {"min": ceil_dollars(n * Decimal("0.2")), "max": ceil_dollars(n * Decimal("0.3"))}
+        fewest, most = (Decimal(p) / 100 for p in RECOGNIZED_PERCENT)
+        people = {"min": ceil_dollars(n * fewest), "max": ceil_dollars(n * most)}
         details["employees_to_recognize"] = people
         text += (
-            f" Recognizing at least 20-30% of {inputs.workforce} employees means at least "
-            f"{people['min']} to {people['max']} people (rounded up to whole people)."
+            f" Recognizing at least {RECOGNIZED_PERCENT[0]}-{RECOGNIZED_PERCENT[1]}% of "
+            f"{inputs.workforce} employees means at least {people['min']} to {people['max']} "
+            "people (rounded up to whole people)."
         )
     return Calculation(
         name="recognition_budget",
@@ -177,6 +186,12 @@ def recognition_budget(inputs: RecognitionBudgetInputs, context: Context) -> Cal
         rule=BUDGET_RULE.ref(),
         details=details,
     )
+
+
+def _as_quoted(percent: Decimal) -> str:
+    """A percentage as 8-7 writes it: '1½' for 1.5, '2' for 2."""
+    whole, rest = divmod(percent, 1)
+    return f"{whole}½" if rest == Decimal("0.5") else f"{percent}"
 
 
 class PerformanceAwardInputs(BaseModel):
@@ -240,7 +255,8 @@ def performance_award_range(inputs: PerformanceAwardInputs, context: Context) ->
         "percent": {"min": int(lo_pct), "max": int(hi_pct)},
     }
     if level == "fully successful" and inputs.element_exceeded is None:
-        text += " Applies only if at least one critical or noncritical element was exceeded (para 8-9a)."
+        text += (" Applies only if at least one critical or noncritical element was exceeded "
+                 "(para 8-9a).")
         details["eligible"] = None
         details["condition"] = "at least one critical or noncritical element exceeded"
     return done(

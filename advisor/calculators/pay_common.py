@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from advisor.calculators.base import CalculatorError, Rule
+from advisor.calculators.base import CalculatorError
 from advisor.calculators.paytable import PayTable, load_pay_table
 
 # An amount above this is a typo, not a salary or an award (the catalog's "absurd" bound).
@@ -29,11 +29,6 @@ ASKS_AMOUNT = (
 def asks_amount(topic: str) -> str:
     """A trigger for a question asking a figure about ``topic`` (a regular expression)."""
     return rf"{ASKS_AMOUNT}.*(?:{topic})|(?:{topic}).*{ASKS_AMOUNT}"
-
-
-def ar(section: str, quote: str) -> Rule:
-    """A rule of AR 690-13 at ``section`` with its verbatim ``quote``."""
-    return Rule(source="AR 690-13", section=section, quote=" ".join(quote.split()))
 
 
 def table_or_default(table: PayTable | None) -> PayTable:

@@ -1,8 +1,10 @@
 """Pay calculators for hiring and placement: the GS cap, the recruitment bonus range and
 the advanced hiring salary (AR 690-13 paras 1-4b(2), 6-3a, 6-4d).
 
-Each is a pure function of its typed inputs and a ``PayTable``; it does not decide whether
-a person is eligible (see ``eligibility_pay.py``) and does no I/O.
+Each is a pure function of its typed inputs and a ``PayTable``; each figure (the bonus range,
+the 1-3 year service agreement, the 20 percent above current pay) is written once, beside its
+rule, and the explanations are made from it. It does not decide whether a person is eligible
+(see ``eligibility_hiring.py``) and does no I/O.
 """
 
 from __future__ import annotations
@@ -11,12 +13,11 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.calculators.base import Calculator, CalculatorError, Context
+from advisor.calculators.base import Calculator, CalculatorError, Context, ar_rule
 from advisor.calculators.fact_access import grade_step, money_values, offer_and_current
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import (
     FLOOR_NOTE,
-    ar,
     asks_amount,
     check_money,
     dollars,
@@ -28,27 +29,34 @@ from advisor.calculators.pay_common import (
 from advisor.calculators.paytable import PayTable, check_grade_step
 from advisor.models import Calculation
 
-GS_CAP_RULE = ar(
+GS_CAP_RULE = ar_rule(
     "1-4b(2)",
     "No civilian intelligence officer or employee may be paid basic pay at a rate in excess "
     "of the highest rate of basic pay payable under the GS.",
 )
-BONUS_RULE = ar(
+BONUS_RULE = ar_rule(
     "6-3a",
     "The bonus will be in the range of $500 to $10,000, depending on market conditions, "
     "competing offers, applicant's current salary, fund availability, and scarcity of skills "
     "sought.",
 )
-ADVANCED_RULE = ar(
+AGREEMENT_RULE = ar_rule(
+    "6-3b",
+    "The recipient of a bonus incurs an obligation to serve in an Army CIPMS position for an "
+    "agreed upon period of time, which is not less than 1 year and may not exceed 3 years.",
+)
+ADVANCED_RULE = ar_rule(
     "6-4d",
     "The rate to be offered may not exceed the candidate's current rate of pay or other bona "
     "fide job offer by more than 20 percent.",
 )
-BONUS_MIN, BONUS_MAX = Decimal(500), Decimal(10000)
+BONUS_MIN, BONUS_MAX = Decimal(500), Decimal(10000)  # 6-3a
+AGREEMENT_YEARS = (1, 3)  # 6-3b: not less than 1 year, not more than 3
+ADVANCE_PERCENT = 20  # 6-4d: not more than 20 percent above current pay or another offer
+ADVANCE_FACTOR = 1 + Decimal(ADVANCE_PERCENT) / 100
 # Topic regexes shared with the eligibility checklists' triggers.
 BONUS_TOPIC = r"recruitment (bonus|incentive)|sign(ing|-on) bonus|hiring bonus|premium recruitment"
 ADVANCED_TOPIC = r"advance[d]? (in-?)?hir(e|ing)"
-ADVANCE_FACTOR = Decimal("1.20")
 
 
 class GsMaxRateInputs(BaseModel):
@@ -128,16 +136,18 @@ def recruitment_bonus_range(inputs: RecruitmentBonusInputs, context: Context) ->
         inputs: The proposed bonus amount, if any.
         context: Unused; part of the calculator signature.
     """
-    details: dict[str, object] = {"service_agreement_years": {"min": 1, "max": 3}}
-    text = "A CIPMS premium recruitment bonus is $500 to $10,000 (para 6-3a)."
+    fewest, most = AGREEMENT_YEARS
+    details: dict[str, object] = {"service_agreement_years": {"min": fewest, "max": most}}
+    text = (f"A CIPMS premium recruitment bonus is {dollars(BONUS_MIN)} to {dollars(BONUS_MAX)} "
+            "(para 6-3a).")
     if inputs.amount is not None:
         amount = check_money(inputs.amount, "The bonus amount")
         fits = BONUS_MIN <= amount <= BONUS_MAX
         details |= {"amount": plain(amount), "amount_in_range": fits}
         text += f" {dollars(amount)} is {'inside' if fits else 'outside'} that range."
     text += (
-        " It requires a service agreement of 1 to 3 years (para 6-3b). This is the 1990 CIPMS "
-        "rule; current recruitment incentives follow other rules."
+        f" It requires a service agreement of {fewest} to {most} years (para 6-3b). This is the "
+        "1990 CIPMS rule; current recruitment incentives follow other rules."
     )
     return Calculation(
         name="recruitment_bonus_range",
@@ -208,7 +218,7 @@ def advanced_hiring_salary(
     ceiling = min(max(a for _, a in bases) * ADVANCE_FACTOR, t.max_rate)
     result = floor_dollars(ceiling)
     parts = [
-        f"{r['basis']} {dollars(Decimal(r['amount']))} x 1.20 = "
+        f"{r['basis']} {dollars(Decimal(r['amount']))} x {ADVANCE_FACTOR:.2f} = "
         f"{dollars(Decimal(r['amount']) * ADVANCE_FACTOR)}"
         for r in rows
     ]
@@ -216,7 +226,7 @@ def advanced_hiring_salary(
     # so with both the higher one governs; each is shown.
     higher = "; the higher governs" if len(rows) > 1 else ""
     text = (
-        f"Para 6-4d: at most 20% above the {' or '.join(r['basis'] for r in rows)} "
+        f"Para 6-4d: at most {ADVANCE_PERCENT}% above the {' or '.join(r['basis'] for r in rows)} "
         f"({'; '.join(parts)}){higher}; never above the GS maximum {dollars(t.max_rate)} "
         f"(para 1-4b(2); {t.label}): {dollars(result)}, {FLOOR_NOTE}."
     )

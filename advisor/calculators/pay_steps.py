@@ -1,8 +1,10 @@
 """Pay calculators that move basic pay: the reassignment step increase (para 6-6), the
 Exemplary Performance Award (para 8-10) and the advance payment of basic pay (para 6-7).
 
-Pure functions of typed inputs and a ``PayTable``; whether a person qualifies is checked
-in ``eligibility_pay.py``. No I/O.
+Pure functions of typed inputs and a ``PayTable``; each figure (the steps gained, the
+12th-step limit, the 2 pay periods and the 5 U.S.C. 5504 divisor) is written once, beside its
+rule. Whether a person qualifies is checked by the checklist rows in ``eligibility_pay.py`` and
+``eligibility_placement.py``. No I/O.
 """
 
 from __future__ import annotations
@@ -12,12 +14,11 @@ from functools import partial
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.calculators.base import Calculator, Context
+from advisor.calculators.base import Calculator, Context, ar_rule
 from advisor.calculators.fact_access import flag, grade_step, money_values
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import (
     FLOOR_NOTE,
-    ar,
     asks_amount,
     check_money,
     dollars,
@@ -27,19 +28,19 @@ from advisor.calculators.pay_common import (
     table_or_default,
     to_cent,
 )
-from advisor.calculators.paytable import PayTable, check_grade_step
+from advisor.calculators.paytable import STEPS, PayTable, check_grade_step
 from advisor.models import Calculation
 
-REASSIGN_RULE = ar(
+REASSIGN_RULE = ar_rule(
     "6-6",
     "A current Federal employee, to include a current CIPMS employee, may be granted a maximum "
     "two-step pay increase upon reassignment (assignment to a different position at the grade "
     "level currently held) under the conditions described in paragraph 6-1b.",
 )
-EPA_RULE = ar(
+EPA_RULE = ar_rule(
     "8-10", "An EPA is an increase in basic pay equivalent to two quality step increases."
 )
-EPA_LIMITS_RULE = ar(
+EPA_LIMITS_RULE = ar_rule(
     "8-10b",
     "An EPA may be granted even when the employee's pay rate is already at the 9th or 10th step "
     "or equivalent. In these cases, the employee's pay will be fixed at a rate equivalent to the "
@@ -47,17 +48,25 @@ EPA_LIMITS_RULE = ar(
     "pay cap), however, may not be exceeded. An EPA may not be awarded when it would increase a "
     "salary past the equivalent of the 12th step in the grade.",
 )
-ADVANCE_RULE = ar(
+ADVANCE_RULE = ar_rule(
     "6-7",
     "An advance payment of basic pay may be made for any employee appointed to a position for "
     "which a special salary rate has been authorized by either OPM or DOD. This payment may not "
     "cover a period of more than 2 biweekly pay periods.",
 )
+REASSIGN_STEPS = 2  # 6-6: "a maximum two-step pay increase"
+EPA_STEPS, EPA_LAST_STEP = 2, 12  # 8-10: two quality step increases; 8-10b: the 12th step
+TOP_STEP = STEPS[-1]  # the last step of a GS grade
+PERIODS = 2  # 6-7: "not more than 2 biweekly pay periods"
+PAYBACK_MONTHS = 6  # 6-7: "not less than 6 months from the date of the employee's appointment"
 # 5 U.S.C. 5504(b) (outside the corpus): hourly = annual / 2,087 to the nearest cent;
 # biweekly = hourly x 80.
-HOURS_PER_YEAR, HOURS_PER_PERIOD, PERIODS = Decimal(2087), Decimal(80), 2
+HOURS_PER_YEAR, HOURS_PER_PERIOD = Decimal(2087), Decimal(80)
 # Topic regexes shared with the eligibility checklists' triggers.
-REASSIGN_TOPIC = r"(step increase|two-?step|steps?|pay increase|raise).*reassign|reassign.*(step|pay increase|raise)"
+REASSIGN_TOPIC = (
+    r"(step increase|two-?step|steps?|pay increase|raise).*reassign"
+    r"|reassign.*(step|pay increase|raise)"
+)
 EPA_TOPIC = r"\bepa\b|exemplary performance|extraordinary (performance|pay)|two quality step"
 ADVANCE_TOPIC = r"advance (payment )?(of )?(basic )?pay\b|pay advance|advance.*pay periods"
 
@@ -81,7 +90,7 @@ def reassignment_step_increase(
     """
     t = table_or_default(table)
     check_grade_step(inputs.grade, inputs.step)
-    new_step = min(inputs.step + 2, 10)
+    new_step = min(inputs.step + REASSIGN_STEPS, TOP_STEP)
     old, new = t.rate(inputs.grade, inputs.step), t.rate(inputs.grade, new_step)
     # 6-6 gives no pay past step 10 (unlike 8-10b for the EPA), so the increase stops there.
     text = (
@@ -89,8 +98,9 @@ def reassignment_step_increase(
         f"step {inputs.step} ({dollars(old)}) to step {new_step} ({dollars(new)}), "
         f"+{dollars(new - old)}, {t.label}."
     )
-    if inputs.step + 2 > 10:
-        text += " Step 10 is the top of the grade; para 6-6 provides nothing beyond it."
+    if inputs.step + REASSIGN_STEPS > TOP_STEP:
+        text += (f" Step {TOP_STEP} is the top of the grade; para 6-6 provides nothing beyond "
+                 "it.")
     return Calculation(
         name="reassignment_step_increase",
         inputs=inputs.model_dump(mode="json"),
@@ -122,7 +132,7 @@ def epa_pay(
     g, s = inputs.grade, inputs.step
     check_grade_step(g, s)
     old, inc = t.rate(g, s), t.increment(g)
-    twelfth = t.step_equivalent(g, 12)
+    twelfth = t.step_equivalent(g, EPA_LAST_STEP)
     details: dict[str, object] = {
         "current_rate": int(old),
         "step_increment": int(inc) if inc is not None else None,
@@ -133,10 +143,11 @@ def epa_pay(
     done = partial(
         Calculation, name="epa_pay", inputs=inputs.model_dump(mode="json"), rule=EPA_RULE.ref()
     )
-    if s <= 8:
-        raw, how = t.rate(g, s + 2), f"step {s + 2}"
+    if s + EPA_STEPS <= TOP_STEP:
+        raw, how = t.rate(g, s + EPA_STEPS), f"step {s + EPA_STEPS}"
     elif inc is not None:
-        raw, how = old + 2 * inc, f"step {s} + 2 x {dollars(inc)} (the {s + 2}th-step equivalent)"
+        raw = old + EPA_STEPS * inc
+        how = f"step {s} + {EPA_STEPS} x {dollars(inc)} (the {s + EPA_STEPS}th-step equivalent)"
     else:
         return done(
             result=None,
@@ -221,11 +232,11 @@ def advance_pay_max(inputs: AdvancePayInputs, context: Context) -> Calculation:
     biweekly = hourly * HOURS_PER_PERIOD
     total = biweekly * PERIODS
     text = (
-        f"Para 6-7 limits the advance to 2 biweekly pay periods of basic pay. AR 690-13 does not "
-        f"say how to compute a biweekly amount; this uses 5 U.S.C. 5504(b), outside the corpus: "
-        f"{dollars(annual)} / 2,087 = {dollars(hourly)} an hour x 80 = {dollars(biweekly)} a pay "
-        f"period; x 2 = {dollars(total)}, {FLOOR_NOTE}. Pay-back period at least 6 months from "
-        "appointment."
+        f"Para 6-7 limits the advance to {PERIODS} biweekly pay periods of basic pay. AR 690-13 "
+        f"does not say how to compute a biweekly amount; this uses 5 U.S.C. 5504(b), outside the "
+        f"corpus: {dollars(annual)} / {HOURS_PER_YEAR:,} = {dollars(hourly)} an hour x "
+        f"{HOURS_PER_PERIOD} = {dollars(biweekly)} a pay period; x {PERIODS} = {dollars(total)}, "
+        f"{FLOOR_NOTE}. Pay-back period at least {PAYBACK_MONTHS} months from appointment."
     )
     if inputs.special_rate_position is None:
         text += " Only for a position with a special salary rate authorized by OPM or DOD."
@@ -239,10 +250,11 @@ def advance_pay_max(inputs: AdvancePayInputs, context: Context) -> Calculation:
             "hourly_rate": plain(hourly),
             "biweekly_rate": plain(biweekly),
             "two_pay_periods": plain(total),
-            "method": "5 U.S.C. 5504(b) (outside AR 690-13): annual / 2,087 to the cent, x 80",
+            "method": f"5 U.S.C. 5504(b) (outside AR 690-13): annual / {HOURS_PER_YEAR:,} to "
+                      f"the cent, x {HOURS_PER_PERIOD}",
             "eligible": inputs.special_rate_position,
             "condition": "position with a special salary rate authorized by OPM or DOD",
-            "payback_period_min_months": 6,
+            "payback_period_min_months": PAYBACK_MONTHS,
         },
     )
 

@@ -1,9 +1,9 @@
 """The catalog of calculators: every deadline row, pay calculator and eligibility checklist.
 
 ``all_calculators`` gives them in catalog order, each with what the intake matches and binds
-(description, example questions, facts; ``intake_specs`` for pay and checklists); ``get``
-finds one by name. Choosing a calculator for a question is the intake's job, not this
-module's. No I/O.
+(description, example questions, facts; ``intake_specs`` for pay and checklists; a checklist's
+``needs`` come with its rows); ``get`` finds one by name. Choosing a calculator for a question
+is the intake's job, not this module's. No I/O.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def all_calculators() -> tuple[Calculator, ...]:
         if spec is None:
             raise LookupError(f"calculator {calc.name!r} has no intake spec in intake_specs.SPECS")
         out.append(replace(calc, description=spec.description, examples=spec.examples,
-                           facts=spec.facts, needs=spec.needs))
+                           facts=spec.facts))
     return tuple(out)
 
 
