@@ -89,8 +89,8 @@ def _partial(answer: Answer) -> Answer:
     kept = [ln for i, ln in enumerate(lines) if i not in claims]
     text = "\n".join([PARTIAL, "", *kept]).strip()
     text = re.sub(r"\n{3,}", "\n\n", text)
-    notes = [*answer.notes, "A sentence was withheld because a figure in it could not be checked against the "
-                            "sources; the quoted rules are shown instead."]
+    notes = [*answer.notes, ("A sentence was withheld because a figure in it could not be checked against the "
+                             "sources; the quoted rules are shown instead.")]
     return answer.model_copy(update={"answer": text, "notes": notes, "confidence": min(answer.confidence, 0.3)})
 
 

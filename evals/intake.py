@@ -203,7 +203,7 @@ def intake_only(rows: list[Row], cache: Path | None = None) -> dict[str, dict[st
                            "calculations": [c.model_dump(mode="json") for c in calcs_out],
                            "refused": intent.asked == "out_of_scope",
                            "roadmap": {"planned": True} if intent.asked == "roadmap" else None}
-        except Exception as e:  # a crash is that row's failure, the run goes on
+        except Exception as e:  # noqa: BLE001 - a crash is that row's failure, the run goes on
             out[row.id] = {"answer": "", "crashed": True, "error": f"{type(e).__name__}: {e}"}
     _save_cache(embed, cache)
     return out
@@ -248,7 +248,7 @@ def answer_rows(rows: list[Row]) -> dict[str, dict[str, Any]]:
         *history, question = row.turns
         try:
             out[row.id] = advisor.ask(question, history).model_dump(mode="json")
-        except Exception as e:  # a crash is that row's failure, the run goes on
+        except Exception as e:  # noqa: BLE001 - a crash is that row's failure, the run goes on
             out[row.id] = {"answer": "", "crashed": True, "error": f"{type(e).__name__}: {e}"}
     return out
 

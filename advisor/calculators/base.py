@@ -112,12 +112,9 @@ class CalculatorError(ValueError):
 
 @dataclass(frozen=True)
 class Calculator:
-    """One registered calculator: its name, rule, typed inputs and pure function.
-
-    ``triggers`` are regular expressions over the lower-cased question that make the router
-    consider this calculator; ``from_facts`` maps extracted facts to inputs (returning the
-    names of missing facts instead when it cannot).
-    """
+    """One registered calculator: its name, rule, typed inputs and pure function, and what the
+    intake matches a question against (``description``, ``examples``) and binds (``facts``;
+    for a checklist, ``needs``: the facts that settle each criterion)."""
 
     name: str
     title: str
@@ -125,8 +122,6 @@ class Calculator:
     rule: Rule
     inputs: type[BaseModel]
     run: Callable[[BaseModel, Context], Calculation]
-    triggers: tuple[str, ...] = ()
-    from_facts: Callable[..., BaseModel | list[str]] | None = None
     extra_rules: tuple[Rule, ...] = field(default=())
     # What the intake matches a question against, and the facts it binds (see FactSpec).
     description: str = ""

@@ -12,7 +12,7 @@ A test is called with the ``Context`` and then the values of the criterion's ``n
 ``reads``), in that order; it returns a status, or a status and what was found. The tests
 several checklists share (``yes``, ``no``, ``all_yes``, ``not_all``, ``at_least``,
 ``at_most``) are here; a special one lives beside its rule. Reading facts out of a question
-is each row's ``reader``; this module does no I/O.
+is the intake's; this module does no I/O.
 """
 
 from __future__ import annotations
@@ -20,15 +20,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from advisor.calculators.base import AR, Calculator, CalculatorError, Context, Rule, pin_cite
 from advisor.models import Calculation
-
-if TYPE_CHECKING:
-    from advisor.calculators.facts import Facts
 
 Status = Literal["met", "not met", "unknown"]
 Outcome = Status | tuple[Status, str]
@@ -125,7 +122,7 @@ class Checklist:
 
     ``meaning`` says what "eligible" and "not eligible" say here when it is not plain
     eligibility; ``rule_of`` picks the rule the result cites when it depends on the criteria
-    (default: ``rule``); ``reader`` reads the inputs out of a question's facts.
+    (default: ``rule``).
     """
 
     name: str
@@ -139,8 +136,6 @@ class Checklist:
     bounds: tuple[Bound, ...] = ()
     rule_of: Callable[[Sequence[Decided]], Rule] | None = None
     extra_rules: tuple[Rule, ...] = ()
-    triggers: tuple[str, ...] = ()
-    reader: Callable[[Facts, str], dict[str, Any]] | None = None
 
     def __post_init__(self) -> None:
         names, seen = {i.name for i in self.inputs}, set[str]()
@@ -225,16 +220,8 @@ def make_calculator(row: Checklist) -> Calculator:
     run.__doc__ = (f"{row.title} ({row.rule.pin_cite}): a checklist; an input left out is a "
                    f"question.\n\n    Args:\n        inputs:\n{args}\n"
                    "        context: ``today``, for the criteria counted in time.\n")
-    from_facts = None
-    if row.reader is not None:
-        reader = row.reader
-
-        def from_facts(facts: Facts, question: str) -> BaseModel:
-            return model(**reader(facts, question))
-
     return Calculator(name=row.name, title=row.title, kind="eligibility", rule=row.rule,
-                      inputs=model, run=run, triggers=row.triggers, from_facts=from_facts,
-                      extra_rules=row.extra_rules, needs=row.needs)
+                      inputs=model, run=run, extra_rules=row.extra_rules, needs=row.needs)
 
 
 # --- the tests several checklists share ---------------------------------------------------

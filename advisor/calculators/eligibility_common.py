@@ -63,15 +63,6 @@ def conditions_6_1b(facts: Facts) -> dict[str, bool | None]:
     }
 
 
-# Words that ask whether someone qualifies; combined with a topic in ``asks_eligibility``.
-ASKS_ELIGIBILITY = (
-    r"(eligib|qualif|entitled|\b(can|could|may|do|does|am|is|will|would) (i|we|they|she|he)\b)"
-)
-
-
-def asks_eligibility(topic: str) -> str:
-    """A trigger for a question asking whether someone qualifies for ``topic``."""
-    return rf"{ASKS_ELIGIBILITY}.*(?:{topic})|(?:{topic}).*(eligib|qualif|entitled)"
 
 
 def break_of_90_days(context: Context, held_before: bool | None, last_end: date | None) -> Outcome:

@@ -34,8 +34,6 @@ from advisor.calculators.checklist_engine import (
     no,
     status,
 )
-from advisor.calculators.fact_access import any_of, flag, series
-from advisor.calculators.facts import Facts
 
 COVERAGE_RULE = ar_rule("1-6a", "Initial coverage in the Army will include the following:")
 SERIES_RULE = ar_rule("1-6a(1)", "All positions in GS/GM-132- or GS-134 series.")
@@ -142,17 +140,6 @@ def coverage_rule(decided: Sequence[Decided]) -> Rule:
     return next((d.criterion.rule for d in decided if d.criterion.rule), COVERAGE_RULE)
 
 
-def _coverage_reader(facts: Facts, question: str) -> dict[str, Any]:
-    return {
-        "series": series(facts),
-        "intelligence_mission_organization": flag(facts, "intelligence_mission_org"),
-        "requires_intelligence_ksas": flag(facts, "requires_intelligence_ksas"),
-        "excluded_category": any_of(
-            facts, "local_national", "guard_technician", "nonappropriated_fund"
-        ),
-    }
-
-
 _ORG, _KSAS = "intelligence_mission_organization", "requires_intelligence_ksas"
 _ROUTES = ("series_0132_0134", "security_51_percent", "training_intel_mission",
            "scientific_technical")
@@ -231,9 +218,4 @@ CIPMS_COVERAGE = Checklist(
     meaning=("the position is covered by CIPMS", "the position is not covered"),
     note=("Any one route of 1-6a(1)-(5) suffices. Coverage is decided by local functional "
            "management with the CPO, not by the incumbent's wishes (para 1-6b)."),
-    triggers=(
-        r"(covered|coverage).*\bcipms\b|\bcipms\b.*(cover|position)",
-        r"(series|0132|0134|0080|0086|1710|1712|1702).*\b(cipms|covered)\b",
-    ),
-    reader=_coverage_reader,
 )

@@ -9,7 +9,6 @@ run by ``checklist_engine``. No I/O.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from advisor.calculators.base import ar_rule
 from advisor.calculators.checklist_engine import Checklist, Criterion, Input, no, yes
@@ -19,17 +18,13 @@ from advisor.calculators.eligibility_common import (
     NEED_RULE,
     PURPOSE_INPUT,
     PURPOSE_RULE,
-    asks_eligibility,
     break_of_90_days,
-    conditions_6_1b,
 )
 from advisor.calculators.fact_access import date_after, duration_years, flag
 from advisor.calculators.facts import Facts
 from advisor.calculators.pay_hiring import (
-    ADVANCED_TOPIC,
     AGREEMENT_RULE,
     AGREEMENT_YEARS,
-    BONUS_TOPIC,
 )
 
 BONUS_RULE = ar_rule(
@@ -69,29 +64,6 @@ def _agreement(facts: Facts, question: str) -> bool | None:
     length = duration_years(facts, question, r"\bsign|\bagree|\bserve")
     fewest, most = AGREEMENT_YEARS
     return None if length is None else fewest <= length <= most
-
-
-def _bonus_reader(facts: Facts, question: str) -> dict[str, Any]:
-    held = flag(facts, "held_cipms_before")
-    return {
-        "currently_in_cipms": flag(facts, "cipms_employee"),
-        "held_cipms_before": held,
-        "last_cipms_position_end": last_day(facts, question, held),
-        "selected_for_cipms_position": flag(facts, "selected_for_cipms"),
-        "received_bonus_before": flag(facts, "received_bonus_before"),
-        "service_agreement": _agreement(facts, question),
-        **conditions_6_1b(facts),
-    }
-
-
-def _advanced_reader(facts: Facts, question: str) -> dict[str, Any]:
-    held = flag(facts, "held_federal_before")
-    return {
-        "on_federal_rolls": flag(facts, "federal_employee"),
-        "held_federal_civilian_before": held,
-        "last_federal_position_end": last_day(facts, question, held),
-        **conditions_6_1b(facts),
-    }
 
 
 RECRUITMENT_BONUS_ELIGIBILITY = Checklist(
@@ -134,8 +106,6 @@ RECRUITMENT_BONUS_ELIGIBILITY = Checklist(
                       "years?"),
     ),
     note="1990 CIPMS rule; current recruitment incentives follow other rules.",
-    triggers=(BONUS_TOPIC, asks_eligibility(BONUS_TOPIC)),
-    reader=_bonus_reader,
 )
 
 ADVANCED_HIRING_ELIGIBILITY = Checklist(
@@ -163,6 +133,4 @@ ADVANCED_HIRING_ELIGIBILITY = Checklist(
                       "was the last day?"),
         *CONDITIONS_6_1B,
     ),
-    triggers=(ADVANCED_TOPIC, asks_eligibility(ADVANCED_TOPIC)),
-    reader=_advanced_reader,
 )

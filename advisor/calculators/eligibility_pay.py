@@ -24,14 +24,11 @@ from advisor.calculators.checklist_engine import (
     at_most,
     yes,
 )
-from advisor.calculators.eligibility_common import anniversary_status, asks_eligibility
+from advisor.calculators.eligibility_common import anniversary_status
 from advisor.calculators.fact_access import (
     date_after,
     duration_years,
-    exceptional_streak,
     flag,
-    grade_step,
-    rating,
     whole_years,
     years_since_year,
 )
@@ -39,10 +36,9 @@ from advisor.calculators.facts import Facts
 from advisor.calculators.pay_awards import (
     AWARD_ELIGIBILITY_RULE,
     AWARD_PERCENT,
-    AWARD_TOPIC,
     normalize_rating,
 )
-from advisor.calculators.pay_steps import EPA_LIMITS_RULE, EPA_TOPIC
+from advisor.calculators.pay_steps import EPA_LIMITS_RULE
 
 EPA_RULE = ar_rule(
     "8-10",
@@ -84,10 +80,6 @@ def no_epa_within_3_years(context: Context, prior: bool | None, last: date | Non
     return "unknown", ""
 
 
-def _award_reader(facts: Facts, question: str) -> dict[str, Any]:
-    return {"rating": rating(facts), "element_exceeded": flag(facts, "element_exceeded")}
-
-
 # Words just before a duration or "since 2021" that make it time at the current grade.
 _AT_GRADE = r"grade\b|\b(?:gs|gg|gm)[- ]?\d{1,2}\b|\bstep \d{1,2}\b"
 # Time in a temporary promotion or detail is not counted against 8-10a.
@@ -121,20 +113,6 @@ def _gs_cipms(facts: Facts) -> bool | None:
     return True if cipms and gs else None
 
 
-def _epa_reader(facts: Facts, question: str) -> dict[str, Any]:
-    _, step = grade_step(facts)
-    prior = flag(facts, "prior_epa")
-    last = None if prior is False else date_after(facts, question, r"\bepa\b|exemplary")
-    return {
-        "consecutive_exceptional_ratings": exceptional_streak(facts, question),
-        "years_in_grade": _years_in_grade(facts, question),
-        "last_epa_date": last,
-        "prior_epa": prior,
-        "step": step,
-        "gs_cipms_employee": _gs_cipms(facts),
-    }
-
-
 PERFORMANCE_AWARD_ELIGIBILITY = Checklist(
     name="performance_award_eligibility",
     title="Performance award eligibility",
@@ -160,8 +138,6 @@ PERFORMANCE_AWARD_ELIGIBILITY = Checklist(
     ),
     note=("Eligible is not entitled: awards are not mandated based solely on a rating level "
            "(para 8-1c as extracted; its para 8-2 heading is lost)."),
-    triggers=(AWARD_TOPIC, asks_eligibility(AWARD_TOPIC)),
-    reader=_award_reader,
 )
 
 EPA_ELIGIBILITY = Checklist(
@@ -211,6 +187,4 @@ EPA_ELIGIBILITY = Checklist(
     ),
     note=("At step 9 or 10 pay is fixed at the two-step value; the GS maximum payable rate "
            "still applies (para 8-10b). Commanders approve (para 8-10e)."),
-    triggers=(EPA_TOPIC, asks_eligibility(EPA_TOPIC)),
-    reader=_epa_reader,
 )

@@ -11,7 +11,6 @@ the rows are run by ``checklist_engine``. No I/O.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from advisor.calculators.base import CalculatorError, Context, ar_rule
 from advisor.calculators.checklist_engine import (
@@ -30,12 +29,9 @@ from advisor.calculators.eligibility_common import (
     NEED_RULE,
     PURPOSE_INPUT,
     PURPOSE_RULE,
-    asks_eligibility,
-    conditions_6_1b,
 )
-from advisor.calculators.fact_access import flag, grades
 from advisor.calculators.facts import Facts
-from advisor.calculators.pay_steps import REASSIGN_RULE, REASSIGN_TOPIC
+from advisor.calculators.pay_steps import REASSIGN_RULE
 
 COMMUTING_RULE = ar_rule(
     "6-6",
@@ -55,10 +51,6 @@ SUPERVISORY_RULE = ar_rule(
     "supervisory position.",
 )
 
-BAND_TOPIC = (
-    r"grade[- ]band promot\w*|promot.*(within|inside|same) (my |the )?(grade )?band"
-    r"|noncompetitive(ly)? promot"
-)
 # Figure 3-1; Band 2 = 5-9 and Band 3 = 10-13 come from outside sources (facts.md §9).
 BANDS = {1: range(1, 5), 2: range(5, 10), 3: range(10, 14), 4: range(14, 16), 5: range(16, 19)}
 BAND_SOURCE = (
@@ -99,16 +91,6 @@ def not_to_supervisory(_: Context, now: bool | None, new: bool | None) -> Outcom
     return status(None if up is None else not up)
 
 
-def _reassign_reader(facts: Facts, question: str) -> dict[str, Any]:
-    return {
-        "current_federal_employee": flag(facts, "federal_employee"),
-        "same_grade": flag(facts, "same_grade"),
-        "currently_cipms": flag(facts, "cipms_employee"),
-        "same_commuting_area": flag(facts, "same_commuting_area"),
-        **conditions_6_1b(facts),
-    }
-
-
 _SUPERVISORY = re.compile(r"\b(non-?)?supervisory\b|\b(not )?an? supervisor\b")
 _TO_TARGET = re.compile(r"\b(?:to|into) (?:an?|the)(?: [\w-]+)? $")
 _I_AM = re.compile(r"\b(?:i am|i'm|i’m|im)\b[^.?!]*$")
@@ -141,19 +123,6 @@ def _supervisory_roles(facts: Facts, question: str) -> tuple[bool | None, bool |
     return current, target
 
 
-def _band_reader(facts: Facts, question: str) -> dict[str, Any]:
-    found = grades(facts)
-    current, target = _supervisory_roles(facts, question)
-    return {
-        "current_grade": found[0] if found else None,
-        "target_grade": found[1] if len(found) > 1 else None,
-        "same_servicing_cpo": flag(facts, "same_servicing_cpo"),
-        "same_line_of_work": flag(facts, "same_line_of_work"),
-        "currently_supervisory": current,
-        "target_supervisory": target,
-    }
-
-
 REASSIGNMENT_STEP_ELIGIBILITY = Checklist(
     name="reassignment_step_eligibility",
     title="Step increase on reassignment eligibility",
@@ -184,8 +153,6 @@ REASSIGNMENT_STEP_ELIGIBILITY = Checklist(
                   ask="Is the employee in CIPMS now, and is the new position in the same "
                       "geographic commuting area?"),
     ),
-    triggers=(REASSIGN_TOPIC, asks_eligibility(REASSIGN_TOPIC), r"reassign.*commuting area"),
-    reader=_reassign_reader,
 )
 
 GRADE_BAND_PROMOTION_ELIGIBILITY = Checklist(
@@ -226,6 +193,4 @@ GRADE_BAND_PROMOTION_ELIGIBILITY = Checklist(
                   ask="Is the current position nonsupervisory and the new one supervisory?"),
     ),
     note="A grade band promotion is noncompetitive, temporary or permanent.",
-    triggers=(BAND_TOPIC, asks_eligibility(BAND_TOPIC)),
-    reader=_band_reader,
 )

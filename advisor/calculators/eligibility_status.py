@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from advisor.calculators.base import ar_rule
 from advisor.calculators.checklist_engine import (
@@ -22,9 +21,7 @@ from advisor.calculators.checklist_engine import (
     verdict_any,
     yes,
 )
-from advisor.calculators.eligibility_common import asks_eligibility, one_year_of_service
-from advisor.calculators.fact_access import date_near, duration_years, flag
-from advisor.calculators.facts import Facts
+from advisor.calculators.eligibility_common import one_year_of_service
 
 TRIAL_RULE = ar_rule(
     "4-7",
@@ -58,36 +55,6 @@ _SERVED = r"\b(?:for|served|serving|been|with)\b"
 _NOT_SERVICE = r"\bago\b|temporar|\bdetail|suspen|agreement"
 
 
-def _trial_reader(facts: Facts, question: str) -> dict[str, Any]:
-    return {
-        "new_employee": flag(facts, "new_employee"),
-        "completed_prior_trial_or_probation": flag(facts, "completed_probation"),
-    }
-
-
-def _mspb_reader(facts: Facts, question: str) -> dict[str, Any]:
-    start = date_near(facts, question, [r"start", r"began", r"since", r"hired", r"appointed"])
-    return {
-        "preference_eligible": flag(facts, "preference_eligible"),
-        "service_start_date": start,
-        "years_of_service": (
-            None if start else duration_years(facts, question, _SERVED, _NOT_SERVICE)
-        ),
-        "mspb_jurisdiction": True if flag(facts, "adverse_action") else None,
-    }
-
-
-def _competitive_reader(facts: Facts, question: str) -> dict[str, Any]:
-    start = date_near(facts, question, [r"start", r"began", r"since", r"joined", r"cipms"])
-    return {
-        "cipms_service_start": start,
-        "cipms_service_years": (
-            None if start else duration_years(facts, question, _SERVED, _NOT_SERVICE)
-        ),
-        "has_competitive_status": flag(facts, "competitive_status"),
-    }
-
-
 TRIAL_PERIOD_REQUIRED = Checklist(
     name="trial_period_required",
     title="Is a trial period required?",
@@ -110,11 +77,6 @@ TRIAL_PERIOD_REQUIRED = Checklist(
     meaning=("a 1-year trial period is required", "no trial period is required"),
     note=("The probationary period for new supervisors and managers does not apply to CIPMS "
            "(para 4-1a)."),
-    triggers=(
-        r"trial period|probation(ary)? period",
-        r"(have to|must|need to|requir\w*|\bdo i\b|will i).*(trial|probation)",
-    ),
-    reader=_trial_reader,
 )
 
 MSPB_APPEAL_RIGHTS = Checklist(
@@ -146,8 +108,6 @@ MSPB_APPEAL_RIGHTS = Checklist(
     meaning=("MSPB appeal rights are retained", "para 9-5a gives no MSPB appeal rights"),
     note=("Para 9-5a states these rights for preference eligibles only; classification and "
            "special termination appeals follow chapters 3 and 10 (para 9-5b)."),
-    triggers=(r"\bmspb\b|merit systems protection", r"appeal rights"),
-    reader=_mspb_reader,
 )
 
 COMPETITIVE_SERVICE_ELIGIBILITY = Checklist(
@@ -187,10 +147,4 @@ COMPETITIVE_SERVICE_ELIGIBILITY = Checklist(
              "may not yet be considered for competitive-service positions"),
     note=("Any one route suffices. A CIPMS appointment itself does not confer competitive "
            "status (Figure 4-1, item 2a)."),
-    triggers=(
-        r"competitive service",
-        r"competitive status",
-        asks_eligibility(r"competitive service|considered for"),
-    ),
-    reader=_competitive_reader,
 )

@@ -16,11 +16,8 @@ from functools import partial
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.calculators.base import Calculator, CalculatorError, Context, ar_rule
-from advisor.calculators.fact_access import flag, money_values, rating
-from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import (
     RANGE_NOTE,
-    asks_amount,
     ceil_dollars,
     check_money,
     dollars,
@@ -69,8 +66,6 @@ AWARD_PERCENT = {
     "fully successful": (Decimal(1), Decimal(2)),
 }
 
-# Shared with the eligibility checklist's triggers; the Exemplary Performance Award is para 8-10.
-AWARD_TOPIC = r"(?<!exemplary )performance award"
 LOCAL = "commander or delegated official"
 HQDA = "HQDA approval through the IPMO, forwarded to OSD"
 # An organisation's payroll, not one salary: bounded separately from MAX_AMOUNT.
@@ -266,30 +261,6 @@ def performance_award_range(inputs: PerformanceAwardInputs, context: Context) ->
     )
 
 
-def _amount_from_facts(facts: Facts, question: str) -> AwardAmountInputs | list[str]:
-    values = money_values(facts)
-    return AwardAmountInputs(amount=values[0]) if values else ["the award amount in dollars"]
-
-
-def _budget_from_facts(facts: Facts, question: str) -> RecognitionBudgetInputs | list[str]:
-    values = money_values(facts)
-    if not values:
-        return ["the aggregate annual salaries of the CIPMS employees"]
-    return RecognitionBudgetInputs(aggregate_salaries=values[0])
-
-
-def _award_from_facts(facts: Facts, question: str) -> PerformanceAwardInputs | list[str]:
-    values, level = money_values(facts), rating(facts)
-    missing = ([] if values else ["the employee's annual base salary"]) + (
-        [] if level else ["the most recent rating of record"]
-    )
-    if missing:
-        return missing
-    return PerformanceAwardInputs(
-        salary=values[0], rating=str(level), element_exceeded=flag(facts, "element_exceeded")
-    )
-
-
 AWARD_APPROVAL_LEVEL = Calculator(
     name="award_approval_level",
     title="Who approves a monetary award",
@@ -297,11 +268,6 @@ AWARD_APPROVAL_LEVEL = Calculator(
     rule=APPROVAL_RULE,
     inputs=AwardAmountInputs,
     run=award_approval_level,
-    triggers=(
-        r"(who|which|what level).*approv.*award|award.*(approv|hqda|\bosd\b)",
-        r"award.*(over|above|more than|exceed\w*|in excess of) \$?10,?000",
-    ),
-    from_facts=_amount_from_facts,
 )
 
 RECOGNITION_BUDGET = Calculator(
@@ -311,11 +277,6 @@ RECOGNITION_BUDGET = Calculator(
     rule=BUDGET_RULE,
     inputs=RecognitionBudgetInputs,
     run=recognition_budget,
-    triggers=(
-        r"(award|recognition) budget|budget.*(award|recognition)",
-        r"aggregate salar|percent of (the )?work ?force",
-    ),
-    from_facts=_budget_from_facts,
 )
 
 PERFORMANCE_AWARD_RANGE = Calculator(
@@ -325,7 +286,5 @@ PERFORMANCE_AWARD_RANGE = Calculator(
     rule=AWARD_RULE,
     inputs=PerformanceAwardInputs,
     run=performance_award_range,
-    triggers=(AWARD_TOPIC, asks_amount(AWARD_TOPIC)),
-    from_facts=_award_from_facts,
     extra_rules=(AWARD_ELIGIBILITY_RULE,),
 )

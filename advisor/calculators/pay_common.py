@@ -26,11 +26,6 @@ ASKS_AMOUNT = (
 )
 
 
-def asks_amount(topic: str) -> str:
-    """A trigger for a question asking a figure about ``topic`` (a regular expression)."""
-    return rf"{ASKS_AMOUNT}.*(?:{topic})|(?:{topic}).*{ASKS_AMOUNT}"
-
-
 def table_or_default(table: PayTable | None) -> PayTable:
     """The table passed in, or the packaged 2026 table."""
     return table if table is not None else load_pay_table()

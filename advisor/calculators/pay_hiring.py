@@ -14,11 +14,8 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.calculators.base import Calculator, CalculatorError, Context, ar_rule
-from advisor.calculators.fact_access import grade_step, money_values, offer_and_current
-from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import (
     FLOOR_NOTE,
-    asks_amount,
     check_money,
     dollars,
     floor_dollars,
@@ -54,9 +51,6 @@ BONUS_MIN, BONUS_MAX = Decimal(500), Decimal(10000)  # 6-3a
 AGREEMENT_YEARS = (1, 3)  # 6-3b: not less than 1 year, not more than 3
 ADVANCE_PERCENT = 20  # 6-4d: not more than 20 percent above current pay or another offer
 ADVANCE_FACTOR = 1 + Decimal(ADVANCE_PERCENT) / 100
-# Topic regexes shared with the eligibility checklists' triggers.
-BONUS_TOPIC = r"recruitment (bonus|incentive)|sign(ing|-on) bonus|hiring bonus|premium recruitment"
-ADVANCED_TOPIC = r"advance[d]? (in-?)?hir(e|ing)"
 
 
 class GsMaxRateInputs(BaseModel):
@@ -254,24 +248,6 @@ def advanced_hiring_salary(
     )
 
 
-def _gs_max_from_facts(facts: Facts, question: str) -> GsMaxRateInputs | list[str]:
-    values = money_values(facts)
-    return GsMaxRateInputs(proposed_salary=values[0] if values else None)
-
-
-def _bonus_from_facts(facts: Facts, question: str) -> RecruitmentBonusInputs | list[str]:
-    values = money_values(facts)
-    return RecruitmentBonusInputs(amount=values[0] if values else None)
-
-
-def _advanced_from_facts(facts: Facts, question: str) -> AdvancedHiringInputs | list[str]:
-    offer, current = offer_and_current(facts, question)
-    if current is None and offer is None:
-        return ["the candidate's current annual pay or another bona fide job offer"]
-    grade, _ = grade_step(facts)
-    return AdvancedHiringInputs(current_pay=current, offer=offer, grade=grade)
-
-
 GS_MAX_RATE = Calculator(
     name="gs_max_rate",
     title="Highest basic pay payable (GS maximum)",
@@ -279,13 +255,6 @@ GS_MAX_RATE = Calculator(
     rule=GS_CAP_RULE,
     inputs=GsMaxRateInputs,
     run=gs_max_rate,
-    triggers=(
-        r"pay cap|(salary|pay) (cap|ceiling|limit)",
-        r"(highest|maximum|max|top) (rate of )?(basic )?(pay|salary)",
-        r"gs-?15,? step 10",
-        r"(paid|earn|make) more than .*\b(gs|general schedule)\b",
-    ),
-    from_facts=_gs_max_from_facts,
 )
 
 RECRUITMENT_BONUS_RANGE = Calculator(
@@ -295,8 +264,6 @@ RECRUITMENT_BONUS_RANGE = Calculator(
     rule=BONUS_RULE,
     inputs=RecruitmentBonusInputs,
     run=recruitment_bonus_range,
-    triggers=(BONUS_TOPIC, asks_amount(BONUS_TOPIC)),
-    from_facts=_bonus_from_facts,
 )
 
 ADVANCED_HIRING_SALARY = Calculator(
@@ -306,12 +273,4 @@ ADVANCED_HIRING_SALARY = Calculator(
     rule=ADVANCED_RULE,
     inputs=AdvancedHiringInputs,
     run=advanced_hiring_salary,
-    triggers=(
-        ADVANCED_TOPIC,
-        asks_amount(ADVANCED_TOPIC),
-        r"highest (starting )?salary.*offer",
-        r"(starting|initial) (salary|pay|step).*(above|higher than|beyond) step 1",
-        r"(20|twenty) ?(%|percent).*(current (pay|salary)|offer)",
-    ),
-    from_facts=_advanced_from_facts,
 )

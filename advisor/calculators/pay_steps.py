@@ -15,11 +15,8 @@ from functools import partial
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.calculators.base import Calculator, Context, ar_rule
-from advisor.calculators.fact_access import flag, grade_step, money_values
-from advisor.calculators.facts import Facts
 from advisor.calculators.pay_common import (
     FLOOR_NOTE,
-    asks_amount,
     check_money,
     dollars,
     floor_dollars,
@@ -62,13 +59,6 @@ PAYBACK_MONTHS = 6  # 6-7: "not less than 6 months from the date of the employee
 # 5 U.S.C. 5504(b) (outside the corpus): hourly = annual / 2,087 to the nearest cent;
 # biweekly = hourly x 80.
 HOURS_PER_YEAR, HOURS_PER_PERIOD = Decimal(2087), Decimal(80)
-# Topic regexes shared with the eligibility checklists' triggers.
-REASSIGN_TOPIC = (
-    r"(step increase|two-?step|steps?|pay increase|raise).*reassign"
-    r"|reassign.*(step|pay increase|raise)"
-)
-EPA_TOPIC = r"\bepa\b|exemplary performance|extraordinary (performance|pay)|two quality step"
-ADVANCE_TOPIC = r"advance (payment )?(of )?(basic )?pay\b|pay advance|advance.*pay periods"
 
 
 class GradeStepInputs(BaseModel):
@@ -259,22 +249,6 @@ def advance_pay_max(inputs: AdvancePayInputs, context: Context) -> Calculation:
     )
 
 
-def _grade_step_from_facts(facts: Facts, question: str) -> GradeStepInputs | list[str]:
-    grade, step = grade_step(facts)
-    if grade is None or step is None:
-        return ["the GS grade and step"]
-    return GradeStepInputs(grade=grade, step=step)
-
-
-def _advance_from_facts(facts: Facts, question: str) -> AdvancePayInputs | list[str]:
-    values = money_values(facts)
-    if values:
-        return AdvancePayInputs(
-            annual_salary=values[0], special_rate_position=flag(facts, "special_salary_rate")
-        )
-    return ["the annual rate of basic pay of the position"]
-
-
 REASSIGNMENT_STEP_INCREASE = Calculator(
     name="reassignment_step_increase",
     title="Two-step increase on reassignment",
@@ -282,8 +256,6 @@ REASSIGNMENT_STEP_INCREASE = Calculator(
     rule=REASSIGN_RULE,
     inputs=GradeStepInputs,
     run=reassignment_step_increase,
-    triggers=(REASSIGN_TOPIC, asks_amount(REASSIGN_TOPIC), r"two-?step (pay )?increase"),
-    from_facts=_grade_step_from_facts,
 )
 
 EPA_PAY = Calculator(
@@ -293,8 +265,6 @@ EPA_PAY = Calculator(
     rule=EPA_RULE,
     inputs=GradeStepInputs,
     run=epa_pay,
-    triggers=(EPA_TOPIC, asks_amount(EPA_TOPIC)),
-    from_facts=_grade_step_from_facts,
     extra_rules=(EPA_LIMITS_RULE,),
 )
 
@@ -305,6 +275,4 @@ ADVANCE_PAY_MAX = Calculator(
     rule=ADVANCE_RULE,
     inputs=AdvancePayInputs,
     run=advance_pay_max,
-    triggers=(ADVANCE_TOPIC, asks_amount(ADVANCE_TOPIC)),
-    from_facts=_advance_from_facts,
 )

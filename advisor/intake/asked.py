@@ -18,36 +18,36 @@ _WHO = r"(?:i|we|you|she|he|they|my|our|his|her|their|it|this|that|there|a|an|th
 
 # (asked, pattern over the lower-cased question), in order of precedence.
 FORMS: tuple[tuple[Asked, str], ...] = (
-    ("roadmap", r"\b(?:career path|roadmap)\b|\bhow (?:do|can|could|would|should) (?:i|someone|an? \w+) "
+    ("roadmap", (r"\b(?:career path|roadmap)\b|\bhow (?:do|can|could|would|should) (?:i|someone|an? \w+) "
                 r"(?:get|move|go|progress|advance|transition|become)\b|\bhow (?:do|can) i get there\b"
                 r"|\b(?:my|the) path to\b|\bwhat(?:'s| is) (?:my|the) (?:path|route|way) (?:to|into)\b"
-                r"|\b(?:gs-?)?\d{4}(?:-\d{1,2})?\s*(?:to|->|→)\s*(?:gs-?)?\d{4}\b"),
-    ("definition", r"\bstand for\b|\bstands for\b|\bwhat (?:does|do) (?:the )?(?:term |word |abbreviation |acronym )?"
+                r"|\b(?:gs-?)?\d{4}(?:-\d{1,2})?\s*(?:to|->|→)\s*(?:gs-?)?\d{4}\b")),
+    ("definition", (r"\bstand for\b|\bstands for\b|\bwhat (?:does|do) (?:the )?(?:term |word |abbreviation |acronym )?"
                    r"[\w\"'()-]+(?: [\w\"'()-]+){0,4} mean\b|\bmeaning of\b|\bdefin(?:e|ition)\b|\bwhat(?:'s| is) "
-                   r"(?:an?|the term) [\w -]{2,40}\?*$|\bwhat(?:'s| is| are) (?:an? )?[A-Z]{2,}s?\b\??$"),
-    ("who", r"^\s*(?:and |so |but )?(?:who|whom|whose|which (?:office|official|person|level|authority|agency|organization))\b"
+                   r"(?:an?|the term) [\w -]{2,40}\?*$|\bwhat(?:'s| is| are) (?:an? )?[A-Z]{2,}s?\b\??$")),
+    ("who", (r"^\s*(?:and |so |but )?(?:who|whom|whose|which (?:office|official|person|level|authority|agency|organization))\b"
             r"|\bwho (?:approves|decides|signs|handles|is responsible|has to|must|can|should|makes|gets|does|hears)\b"
-            r"|\bto whom\b|\bwho do i\b"),
-    ("date", r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdeadline\b|\blast day\b|\bdue date\b"
+            r"|\bto whom\b|\bwho do i\b")),
+    ("date", (r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdeadline\b|\blast day\b|\bdue date\b"
              r"|\bhow (?:long|much time|many days|many months|soon)\b.*\b(?:have|until|left|before|after|get|to)\b"
-             r"|\buntil when\b|\bby when\b|\bhow late\b|\btoo late\b|\bexpire|\bearliest\b|\blatest\b"),
-    ("amount", r"\bhow (?:much|big|large|high|many)\b|\bwhat(?:'s|s| is)? (?:the |my )?(?:recommended|usual|"
+             r"|\buntil when\b|\bby when\b|\bhow late\b|\btoo late\b|\bexpire|\bearliest\b|\blatest\b")),
+    ("amount", (r"\bhow (?:much|big|large|high|many)\b|\bwhat(?:'s|s| is)? (?:the |my )?(?:recommended|usual|"
                r"typical|normal|standard|expected) (?:\w+ )?(?:award|amount|bonus|increase|pay|salary)"
                r"|\b(?:award|pay|salary|bonus) range\b|\bwhat (?:award|amount|salary|bonus|step)\b"
                r"|\bwhat(?:'s|s| is| would be| will be)? (?:the |my )?(?:amount|salary|pay|rate"
                r"|range|max(?:imum)?|min(?:imum)?|cap|limit|budget|percent(?:age)?)\b|\bhow many dollars\b"
-               r"|\bwhat (?:step|salary|pay)\b|\bwhat would (?:i|my|she|he) (?:make|earn|get paid)\b"),
-    ("how_to", r"^\s*(?:and |so )?how (?:do|can|should|would) (?:i|we|you|one|an? employee|employees|my \w+)\b"
+               r"|\bwhat (?:step|salary|pay)\b|\bwhat would (?:i|my|she|he) (?:make|earn|get paid)\b")),
+    ("how_to", (r"^\s*(?:and |so )?how (?:do|can|should|would) (?:i|we|you|one|an? employee|employees|my \w+)\b"
                r"|\bhow to\b|\bwhat (?:are the |is the )?(?:steps|process|procedure)\b|\bwhat should i do\b"
-               r"|\bwhere do i (?:file|send|submit)\b"),
-    ("list", r"\bwhat (?:are|were) (?:the|all the|some)\b|\b(?:list|name) (?:the|all)\b|\bwhat (?:kinds?|types?|forms?) of\b"
+               r"|\bwhere do i (?:file|send|submit)\b")),
+    ("list", (r"\bwhat (?:are|were) (?:the|all the|some)\b|\b(?:list|name) (?:the|all)\b|\bwhat (?:kinds?|types?|forms?) of\b"
              r"|\bwhich (?:series|competencies|positions|awards|forms|matters|grades|titles|factors)\b"
-             r"|\bwhat (?:competencies|series|awards|factors|matters|titles|certifications)\b"),
-    ("yes_no", rf"^\s*(?:and |so |but |ok,? |also,? |then,? )?(?:{_AUX})(?:n't| not)? {_WHO}\b"
+             r"|\bwhat (?:competencies|series|awards|factors|matters|titles|certifications)\b")),
+    ("yes_no", (rf"^\s*(?:and |so |but |ok,? |also,? |then,? )?(?:{_AUX})(?:n't| not)? {_WHO}\b"
                rf"|^\s*(?:is it true|isn't it true|am i (?:eligible|allowed|entitled)|any chance)\b"
                rf"|,\s*(?:{_AUX})(?:n't)? (?:i|we|she|he|they)\b[^,]*\?\s*$"
                r"|,\s*(?:right|correct|true|yes|no)\s*\?|\bcan you confirm\b|\bis that (?:right|true|correct)\b"
-               r"|\b(?:isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t) (?:it|they|he|she|i)\s*\?"),
+               r"|\b(?:isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t) (?:it|they|he|she|i)\s*\?")),
 )
 _COMPILED = tuple((asked, re.compile(p, re.IGNORECASE)) for asked, p in FORMS)
 

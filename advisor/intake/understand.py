@@ -97,7 +97,7 @@ class Intake:
         self.calculators = {c.name: c for c in calculators}
         self.declines = {f"decline:{d.id}": d for d in declines}
         targets = [Target(c.name, "calculator", (c.title, c.description, *c.examples), group=c.kind,
-                          core=" ".join([c.title, c.description, c.rule.quote])) for c in calculators]
+                          core=f"{c.title} {c.description} {c.rule.quote}") for c in calculators]
         targets += [Target(k, "decline", (d.name, d.description, *d.examples), terms=d.terms)
                     for k, d in self.declines.items()]
         targets += list(rules)
@@ -337,9 +337,9 @@ class Intake:
                    ranking: list[Match], today: date) -> str | None:
         """How the turn continues the task: 'reply', 'correction', 'facts', 'same'; None: it does not."""
         spec = task.calc.fact(task.next_fact) if task.next_fact else None
-        if spec is not None and not question and replies.words(fixed) <= 12:
-            if replies.reply_value(spec, reading, today) is not None:
-                return "reply"
+        if spec is not None and not question and replies.words(fixed) <= 12 \
+                and replies.reply_value(spec, reading, today) is not None:
+            return "reply"
         if spec is not None and spec.type == "flag" and not question and replies.words(fixed) <= 30 \
                 and not replies.is_correction(fixed):
             return "reply"  # a statement answering the yes/no question asked
@@ -401,7 +401,7 @@ class Intake:
         task.proposed = None
         state = replace(state, thread=[*state.thread, turn])
         return self._finish(task, i, last, _asked_for(task.calc) if how != "same" else asked, ambiguities,
-                            state, today, " ".join([task.question, fixed]), 1.0, subject, continues=True)
+                            state, today, f"{task.question} {fixed}", 1.0, subject, continues=True)
 
     def _merge(self, task: Task, binding: Any, turn: int, source: str, keep: str | None = None) -> None:
         for name, b in binding.facts.items():

@@ -36,9 +36,10 @@ def test_every_fact_of_a_deadline_asks_a_plain_question(row) -> None:
 
 
 def test_adding_a_deadline_needs_only_a_row() -> None:
-    from advisor.calculators.deadline_engine import Count, Deadline, ar_rule, make_calculator
-    from advisor.calculators.base import Context, FactSpec
     from datetime import date
+
+    from advisor.calculators.base import Context, FactSpec
+    from advisor.calculators.deadline_engine import Count, Deadline, ar_rule, make_calculator
 
     row = Deadline(name="x", title="X", rule=ar_rule("4-12", "for a minimum period of 5 years"),
                    events=(FactSpec(name="on", type="date", role="the day", ask="When?"),),

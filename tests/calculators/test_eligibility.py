@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from advisor.calculators.base import CalculatorError, Context
 from advisor.calculators.eligibility import ELIGIBILITY
 from advisor.calculators.eligibility_placement import band_of
-from advisor.calculators.facts import extract_facts
 from advisor.models import Calculation
 
 TODAY = date(2026, 11, 23)
@@ -272,35 +270,3 @@ def test_an_ineligible_verdict_drops_the_open_questions() -> None:
     assert calc.result == "not eligible" and calc.details["questions"] == []
 
 
-@pytest.mark.parametrize(
-    ("question", "name", "field", "value"),
-    [("I'm a GS-0132 intelligence specialist; am I covered by CIPMS?", "cipms_coverage", "series", "0132"),
-     ("I am a preference eligible veteran and started on March 1, 2025. Do I have MSPB appeal rights?",
-      "mspb_appeal_rights", "service_start_date", date(2025, 3, 1)),
-     ("Can I get a grade band promotion from GS-9 to GS-11?", "grade_band_promotion_eligibility",
-      "target_grade", 11),
-     ("I was rated Fully Successful. Am I eligible for a performance award?",
-      "performance_award_eligibility", "rating", "Fully Successful")],
-)  # fmt: skip
-def test_from_facts_fills_what_the_question_says(
-    question: str, name: str, field: str, value: object
-) -> None:
-    inputs = CALC[name].from_facts(extract_facts(question, TODAY), question)
-    assert getattr(inputs, field) == value
-
-
-@pytest.mark.parametrize(
-    ("question", "name"),
-    [("am i eligible for a performance award?", "performance_award_eligibility"),
-     ("can i get an epa this year?", "epa_eligibility"),
-     ("am i eligible for a recruitment bonus?", "recruitment_bonus_eligibility"),
-     ("do i qualify for an advanced hiring salary?", "advanced_hiring_eligibility"),
-     ("do i have to serve a trial period?", "trial_period_required"),
-     ("can i get a grade band promotion?", "grade_band_promotion_eligibility"),
-     ("is my 1712 position covered by cipms?", "cipms_coverage"),
-     ("do i have mspb appeal rights?", "mspb_appeal_rights"),
-     ("can i move to the competitive service?", "competitive_service_eligibility"),
-     ("am i eligible for a step increase on reassignment?", "reassignment_step_eligibility")],
-)  # fmt: skip
-def test_triggers_select_the_checklist(question: str, name: str) -> None:
-    assert any(re.search(t, question) for t in CALC[name].triggers)

@@ -11,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from advisor.calculators.base import CalculatorError, Context
-from advisor.calculators.facts import extract_facts
 from advisor.calculators.pay import PAY
 from advisor.calculators.pay_hiring import AdvancedHiringInputs, advanced_hiring_salary
 from advisor.calculators.pay_steps import GradeStepInputs, epa_pay, reassignment_step_increase
@@ -267,50 +266,3 @@ def test_performance_award_range_stays_inside_its_percentages(salary: Decimal, r
     assert salary * low / 100 <= calc.result["min"] <= calc.result["max"] <= salary * high / 100
 
 
-@pytest.mark.parametrize(
-    ("question", "name", "expected"),
-    [(("I make $80,000 and have another offer of $90,000; what's the highest starting salary "
-      "for a GS-12 job?"), "advanced_hiring_salary",
-      {"current_pay": Decimal(80000), "offer": Decimal(90000), "grade": 12}),
-     ("My offer is $100k. What is the advanced hiring salary limit?", "advanced_hiring_salary",
-      {"current_pay": None, "offer": Decimal(100000), "grade": None}),
-     ("What is the highest advanced hiring salary you can offer me if I make $80,000?",
-      "advanced_hiring_salary", {"current_pay": Decimal(80000), "offer": None, "grade": None}),
-     ("What would my pay be after an EPA? I'm a GS-13 step 10.", "epa_pay", {"grade": 13, "step": 10}),
-     ("Can a $10,001 award be approved by my commander?", "award_approval_level",
-      {"amount": Decimal(10001)})],
-)  # fmt: skip
-def test_from_facts_reads_the_question(question: str, name: str, expected: dict) -> None:
-    facts = extract_facts(question, CTX.today)
-    assert CALC[name].from_facts(facts, question).model_dump() == expected
-
-
-@pytest.mark.parametrize(
-    ("question", "name", "missing"),
-    [("What's my pay after an EPA?", "epa_pay", "the GS grade and step"),
-     ("What is the advanced hiring salary limit?", "advanced_hiring_salary", "current annual pay"),
-     ("How much performance award for Exceptional?", "performance_award_range", "base salary")],
-)  # fmt: skip
-def test_from_facts_names_missing_facts_in_plain_words(
-    question: str, name: str, missing: str
-) -> None:
-    result = CALC[name].from_facts(extract_facts(question, CTX.today), question)
-    assert isinstance(result, list) and any(missing in m for m in result)
-
-
-@pytest.mark.parametrize(
-    ("question", "name"),
-    [("what is the pay cap for cipms employees?", "gs_max_rate"),
-     ("how big can a recruitment bonus be?", "recruitment_bonus_range"),
-     ("what's the advanced hiring salary if my current pay is $90,000?", "advanced_hiring_salary"),
-     ("do i get a two-step increase on reassignment?", "reassignment_step_increase"),
-     ("how much advance payment of basic pay can i get?", "advance_pay_max"),
-     ("who approves an award over $10,000?", "award_approval_level"),
-     ("what should our award budget be?", "recognition_budget"),
-     ("how much is a performance award for exceptional?", "performance_award_range"),
-     ("what does an epa do to my salary?", "epa_pay")],
-)  # fmt: skip
-def test_triggers_select_the_calculator(question: str, name: str) -> None:
-    import re
-
-    assert any(re.search(t, question) for t in CALC[name].triggers)

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advisor import cli
-from advisor.calc_cli import _pairs
 from advisor.act import act
+from advisor.calc_cli import _pairs
 from advisor.calculators.base import CalculatorError, Context
 from advisor.calculators.facts import extract_facts
 from advisor.calculators.registry import all_calculators

@@ -76,7 +76,7 @@ def test_every_ar_690_13_section_with_text_is_covered_or_skipped_with_a_reason(b
     from advisor.rulebook.load import coverage
 
     for doc in docs:
-        covered, skipped, missing = coverage(book, doc)
+        covered, _skipped, missing = coverage(book, doc)
         assert missing == [], f"{doc.short_name}: no entry covers {missing}"
         assert covered
 
