@@ -36,7 +36,8 @@ FORMS: tuple[tuple[Asked, str], ...] = (
                r"|\b(?:award|pay|salary|bonus) range\b|\bwhat (?:award|amount|salary|bonus|step)\b"
                r"|\bwhat(?:'s|s| is| would be| will be)? (?:the |my )?(?:amount|salary|pay|rate"
                r"|range|max(?:imum)?|min(?:imum)?|cap|limit|budget|percent(?:age)?)\b|\bhow many dollars\b"
-               r"|\bwhat (?:step|salary|pay)\b|\bwhat would (?:i|my|she|he) (?:make|earn|get paid)\b")),
+               r"|\bwhat (?:step|salary|pay)\b|\bwhat would (?:i|my|she|he) (?:make|earn|get paid)\b"
+               r"|\bwhat (?:would|will) (?:my|the|her|his|our) (?:salary|pay|rate|award|bonus|step|budget) be\b")),
     ("how_to", (r"^\s*(?:and |so )?how (?:do|can|should|would) (?:i|we|you|one|an? employee|employees|my \w+)\b"
                r"|\bhow to\b|\bwhat (?:are the |is the )?(?:steps|process|procedure)\b|\bwhat should i do\b"
                r"|\bwhere do i (?:file|send|submit)\b")),
@@ -56,7 +57,7 @@ def asked_form(question: str) -> Asked:
     """The form of answer ``question`` asks for (``fact`` when no form in ``FORMS`` fits)."""
     text = " ".join(question.split())
     # The question itself is the last sentence that asks something; earlier ones give facts.
-    sentences = [s for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
+    sentences = [s for s in re.split(r"(?<=[.?!;])\s+", text) if s.strip()]
     asks = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:] or [text]
     for sentence in reversed(asks):
         for asked, pattern in _COMPILED:

@@ -24,7 +24,7 @@ from advisor.intake.values import Reading, Value
 from advisor.models import Ambiguity
 
 _BEFORE, _AFTER = 60, 35  # characters of context read before and after a value
-_BOUNDARY = re.compile(r"[.;!?]|\bbut\b|\band then\b|,\s*(?:and|but)\b")
+_BOUNDARY = re.compile(r"[.;!?]|\bbut\b|\band then\b|,\s*(?:and|but)\b|\bif\b|\bbecause\b")
 # After a value its own words end at the next clause or "and": "on D1 and was appointed on D2".
 _RIGHT_END = re.compile(r"[.;!?,(]|\band\b|\bbut\b|\bthen\b|\bwhile\b")
 

@@ -175,7 +175,7 @@ def test_a_fully_stated_question_gets_the_checklist_verdict(
         ("Can I get an EPA if I had a temporary promotion?", "epa_eligibility"),
         ("Can we offer a recruitment bonus?", "recruitment_bonus_eligibility"),
         ("Do I have to serve a trial period?", "trial_period_required"),
-        ("Is a GS-0132 job covered by CIPMS?", "cipms_coverage"),
+        ("Is my job covered by CIPMS?", "cipms_coverage"),
         ("Can I be grade-band promoted?", "grade_band_promotion_eligibility"),
     ],
 )
