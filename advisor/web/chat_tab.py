@@ -20,8 +20,8 @@ from advisor.errors import InvalidQuestion
 from advisor.feedback import FeedbackIn
 from advisor.models import Answer, Citation
 from advisor.validation import MAX_CHARS, clean_question
-from advisor.web.passages import SectionNotFound, chip_label
 from advisor.web.escape import plain
+from advisor.web.passages import SectionNotFound, chip_label
 from advisor.web.render import answer_markdown, calc_card, cited_sections, progressive
 from advisor.web.services import AdvisorUnavailable, Services
 from advisor.web.ui import SHOW_PASSAGE_JS, Page
