@@ -23,7 +23,7 @@ from advisor.validation import MAX_CHARS, clean_question
 from advisor.web.escape import plain
 from advisor.web.passages import SectionNotFound, chip_label
 from advisor.web.render import answer_markdown, calc_card, cited_sections, progressive
-from advisor.web.services import AdvisorUnavailable, Services
+from advisor.web.services import AdvisorUnavailable, AnswerFailed, Services
 from advisor.web.ui import SHOW_PASSAGE_JS, Page
 
 EXAMPLES = [
@@ -59,7 +59,7 @@ def respond(services: Services, message: str | None, turns: list[Turn]) -> Itera
     yield list(shown), gr.skip(), "", ""
     try:
         answer = services.ask(question, [t["question"] for t in turns])
-    except (InvalidQuestion, AdvisorUnavailable) as e:
+    except (InvalidQuestion, AdvisorUnavailable, AnswerFailed) as e:
         yield shown[:-2] or [], gr.skip(), message, f"⚠️ {plain(e)}"
         return
     for partial_text in progressive(answer_markdown(answer)):
