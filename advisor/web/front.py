@@ -1,10 +1,10 @@
 """The front of ``advisor serve --workers N``: one port, N worker processes, each browser kept on one.
 
 Gradio's page needs every request of a browser session on the worker that holds it (its
-event queue and its state live there), so ``Front`` sends a request carrying the
-``advisor_worker`` cookie to that worker while it is ready, and anything else (a new
-browser, a REST client) to the ready worker with the fewest requests in flight, setting the
-cookie on the answer. Logins survive a change of worker (signed sessions, see ``login``).
+event queue and its state live there), so ``Front`` sends a page request carrying the
+``advisor_worker`` cookie to that worker while it is ready, and a new browser to the ready
+worker with the fewest requests in flight, setting the cookie on the answer. The REST API
+and the health checks are stateless: each such request goes to the least busy ready worker. Logins survive a change of worker (signed sessions, see ``login``).
 Requests and answers are relayed over each worker's private Unix socket, answers streamed
 as they come (event streams included); ``X-Forwarded-For`` carries the client's address
 (the client's own such header is dropped).
@@ -26,9 +26,13 @@ import httpx
 log = logging.getLogger(__name__)
 
 COOKIE = "advisor_worker"
+# Stateless routes: each request carries all it needs, so any ready worker may answer it.
+STATELESS = ("/api/", "/readyz", "/healthz", "/docs", "/openapi.json")
 MAX_BODY_BYTES = 2_000_000  # the API refuses over 1,000,000 itself; this only bounds buffering
 _HOP = {b"connection", b"keep-alive", b"transfer-encoding", b"te", b"trailer", b"upgrade",
-        b"proxy-connection", b"content-length"}
+        b"proxy-connection"}
+_NOT_FORWARDED = _HOP | {b"content-length", b"x-forwarded-for", b"x-forwarded-proto"}
+_NOT_RETURNED = _HOP | {b"date", b"server"}  # the front's own server sets these
 
 
 @dataclass
@@ -84,17 +88,18 @@ class Front:
                 return
             if not message.get("more_body"):
                 break
-        worker = self.choose(_cookie(headers, COOKIE))
+        sticky = not scope["path"].startswith(STATELESS)
+        worker = self.choose(_cookie(headers, COOKIE) if sticky else None)
         worker.in_flight += 1
         try:
-            await self._relay(worker, scope, headers, body, receive, send)
+            await self._relay(worker, scope, headers, body, receive, send, sticky)
         finally:
             worker.in_flight -= 1
 
     async def _relay(self, worker: Worker, scope: MutableMapping[str, Any], headers: list[tuple[bytes, bytes]],
-                     body: bytes, receive: Any, send: Any) -> None:
+                     body: bytes, receive: Any, send: Any, sticky: bool) -> None:
         client = scope.get("client")
-        forwarded = [(k, v) for k, v in headers if k not in _HOP and k not in (b"x-forwarded-for", b"x-forwarded-proto")]
+        forwarded = [(k, v) for k, v in headers if k not in _NOT_FORWARDED]
         # Only the address uvicorn determined (it trusts X-Forwarded-For from local proxies
         # only): the workers trust this header whole, so a client's own copy is dropped.
         address = (client[0] if client else "unknown").encode()
@@ -113,8 +118,8 @@ class Front:
                          [(b"retry-after", b"5")])
             return
         try:
-            out = [(k.lower(), v) for k, v in upstream.headers.raw if k.lower() not in _HOP]
-            if _cookie(headers, COOKIE) != str(worker.index):
+            out = [(k.lower(), v) for k, v in upstream.headers.raw if k.lower() not in _NOT_RETURNED]
+            if sticky and _cookie(headers, COOKIE) != str(worker.index):
                 out.append((b"set-cookie", f"{COOKIE}={worker.index}; Path=/; HttpOnly; SameSite=Lax".encode()))
             await send({"type": "http.response.start", "status": upstream.status_code, "headers": out})
             async with anyio.create_task_group() as tasks:

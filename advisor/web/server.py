@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
+import sys
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
@@ -90,18 +92,25 @@ def serve(settings: Settings | None = None, workers: int = 1, uds: str | None = 
 
     settings = settings or Settings()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # uvicorn re-raises SIGTERM once it has shut down; as SystemExit, cleanups still run
+    # (the private index copy, the workers of `--workers`).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     if workers > 1:
         from advisor.web.workers import run
 
         run(settings, workers)
         return
+    if uds:
+        from advisor.web.workers import die_with_parent
+
+        die_with_parent()
     app = create_app(settings, internal_key=internal_key)
     where = {"uds": uds} if uds else {"host": settings.host, "port": settings.port}
     if not uds:
         log.info("Serving on http://%s:%d (REST API docs at /docs)", settings.host, settings.port)
     # Behind `advisor serve --workers`, only the front can reach the private socket: trust its
-    # X-Forwarded-For, so throttling and logs see the real client.
+    # X-Forwarded-For, so throttling sees the real client; the front writes the access log.
     uvicorn.Server(uvicorn.Config(
         app, **where, log_level="info", http=protocol_class(), timeout_keep_alive=5,
-        proxy_headers=True, **({"forwarded_allow_ips": "*"} if uds else {}),
+        proxy_headers=True, **({"forwarded_allow_ips": "*", "access_log": False} if uds else {}),
     )).run()

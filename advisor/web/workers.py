@@ -118,6 +118,16 @@ class Pool:
                 self._stop(worker)
 
 
+def die_with_parent() -> None:
+    """Called by a worker as it starts (Linux): SIGTERM it when the front dies, even by SIGKILL."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # elsewhere the front's own shutdown stops the workers
+
+
 def run(settings: Settings, count: int) -> None:
     """Serve with ``count`` workers until SIGINT/SIGTERM; SIGHUP restarts them one at a time."""
     import uvicorn
@@ -125,6 +135,7 @@ def run(settings: Settings, count: int) -> None:
     from advisor.web.headers import SecurityHeaders
     from advisor.web.timeouts import protocol_class
 
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per readiness poll
     run_dir = Path(tempfile.mkdtemp(prefix="advisor-workers-"))
     pool = Pool(settings, count, run_dir)
     signal.signal(signal.SIGHUP, lambda *_: pool.reload.set())
