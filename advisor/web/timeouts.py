@@ -70,10 +70,17 @@ class _Deadlines:
             transport.close()
 
 
-def protocol_class(header_s: float = HEADER_TIMEOUT_S, body_s: float = BODY_TIMEOUT_S) -> type:
-    """uvicorn's HTTP protocol class with the two read deadlines (pass as ``Config(http=...)``)."""
+def protocol_class(header_s: float = HEADER_TIMEOUT_S, body_s: float = BODY_TIMEOUT_S,
+                   impl: str = "auto") -> type:
+    """uvicorn's HTTP protocol class with the two read deadlines (pass as ``Config(http=...)``).
+
+    ``impl``: ``httptools``, ``h11`` or ``auto`` (httptools when installed, as uvicorn does).
+    """
+    base: type
     try:
+        if impl == "h11":
+            raise ImportError
         from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as base
     except ImportError:  # httptools is optional for uvicorn
-        from uvicorn.protocols.http.h11_impl import H11Protocol as base  # type: ignore[assignment]
+        from uvicorn.protocols.http.h11_impl import H11Protocol as base
     return type("TimedHttpProtocol", (_Deadlines, base), {"header_s": header_s, "body_s": body_s})
