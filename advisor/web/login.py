@@ -98,6 +98,12 @@ class LoginGate:
         if self.internal_key and secrets.compare_digest(headers.get(INTERNAL_HEADER, b""), self.internal_key):
             await self.app(scope, receive, send)  # the front of `advisor serve --workers`
             return
+        if scope["type"] == "websocket":  # the page uses none; never one without a session
+            if self.sessions.user(_cookies(headers).get(COOKIE)) in self.users:
+                await self.app(scope, receive, send)
+            else:
+                await send({"type": "websocket.close", "code": 1008})
+            return
         path, method = scope["path"], scope.get("method", "GET")
         if path == "/login" and method == "POST":
             await self._login(scope, receive, send)
