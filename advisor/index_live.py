@@ -6,6 +6,9 @@ read-only client). So ``private_copy`` copies a build's ``chroma/`` folder (a fe
 temporary folder of this process, and the copy is what Chroma opens: the build itself is
 never written after it was made, and it may sit on a read-only mount.
 
+A copy is removed when its index is garbage-collected or the process exits, and a copy
+whose process died without cleaning up is removed by the next ``private_copy``.
+
 ``Fingerprint`` records every file of the build (and of the private copy) when it is opened:
 size, modification time, inode and SHA-256. ``Fingerprint.problem()`` re-reads only files
 whose ``stat`` changed and says, without file paths, what is wrong: a file gone, or changed.
@@ -25,11 +28,32 @@ REBUILD_THEN_RESTART = "Run `advisor index --rebuild`, then restart the server."
 
 
 def private_copy(chroma_dir: Path) -> Path:
-    """A copy of ``chroma_dir`` in a new owner-only temporary folder; returns the copy's path."""
-    folder = Path(tempfile.mkdtemp(prefix="advisor-chroma-"))  # 0700 by mkdtemp
+    """A copy of ``chroma_dir`` in a new owner-only temporary folder; returns the copy's path.
+
+    Copies left by processes that are gone (killed before they could clean up) are removed
+    first; the folder's name carries the owner's process id for that.
+    """
+    _sweep_dead_copies()
+    folder = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-"))  # 0700 by mkdtemp
     target = folder / "chroma"
     shutil.copytree(chroma_dir, target)
     return target
+
+
+_PREFIX = "advisor-chroma-"
+
+
+def _sweep_dead_copies() -> None:
+    for folder in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*-*"):
+        pid = folder.name.removeprefix(_PREFIX).split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass  # alive, another user's
 
 
 def remove_private_copy(copy: Path) -> None:

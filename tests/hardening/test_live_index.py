@@ -136,3 +136,19 @@ def test_a_read_only_index_serves_and_a_rebuild_swaps_in_beside_it(copied_index,
         log.close()
     assert not (index / "probe").exists()
     assert _files(index / "builds" / served) == before  # serving wrote nothing into the build
+
+
+def test_a_private_copy_left_by_a_killed_process_is_removed_by_the_next_open(settings, advisor):
+    import tempfile
+
+    from advisor.index_live import private_copy, remove_private_copy
+
+    dead = Path(tempfile.gettempdir()) / "advisor-chroma-999999999-left"  # no such process
+    (dead / "chroma").mkdir(parents=True, exist_ok=True)
+    copy = private_copy(_build(settings) / "chroma")
+    try:
+        assert not dead.exists() and (copy / "chroma.sqlite3").is_file()
+        assert copy.parent.stat().st_mode & 0o777 == 0o700
+    finally:
+        remove_private_copy(copy)
+    assert not copy.parent.exists()
