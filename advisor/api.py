@@ -1,21 +1,24 @@
 """The REST API: ask, calculators, sources, feedback and a health check, on the web app's server.
 
 ``install_api(app, services)`` adds ``POST /api/ask``, ``POST /api/calc/{name}``,
-``GET /api/sources/{doc}/{section}``, ``POST /api/feedback`` and ``GET /healthz`` to a
-FastAPI app. Every error is JSON ``{"error": message}`` with a 4xx status for bad input
-(400 bad question, 401 login, 404 unknown calculator or section, 413 too large, 422 invalid
-body); HTTP Basic guards ``/api`` when ``ADVISOR_AUTH`` is set. Wiring only: the answers,
-results and passages come from ``Services``.
+``GET /api/sources/{doc}/{section}``, ``POST /api/feedback``, liveness ``GET /livez`` and
+readiness ``GET /readyz`` (and ``/healthz``, the same) to a FastAPI app. Every error is JSON
+``{"error": message}``: 4xx for bad input (400 bad question, 401 login, 404 unknown
+calculator or section, 413 too large, 422 invalid body, 429 too many failed logins), 503
+while the advisor cannot answer (starting, or its index damaged: the message says the fix),
+500 for anything unexpected (logged, never a traceback). The login itself is
+``advisor.web.login``'s, in front of every route. Wiring only: the answers, results and
+passages come from ``Services``.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, FastAPI, Request
+from fastapi import APIRouter, Body, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.security import HTTPBasic, HTTPBasicCredentials
 from pydantic import BaseModel, Field, ValidationError, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -24,12 +27,12 @@ from advisor.errors import InvalidQuestion
 from advisor.feedback import FeedbackIn
 from advisor.models import Answer, Calculation
 from advisor.validation import MAX_CHARS, MAX_HISTORY_TURNS
-from advisor.web.auth import check
 from advisor.web.passages import SectionNotFound, SectionView
-from advisor.web.services import AdvisorUnavailable, Services
+from advisor.web.services import AdvisorUnavailable, AnswerFailed, Services
 
+log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1_000_000
-_BASIC = HTTPBasic(auto_error=False)  # module level: route annotations are resolved from globals
+RETRY_AFTER_S = "30"
 
 
 class ApiError(Exception):
@@ -69,30 +72,49 @@ class ErrorBody(BaseModel):
 
 
 class Health(BaseModel):
+    """Readiness: ``ok`` only once a question can be answered (model, index and data loaded,
+    one warm-up answer produced, the index as it was opened)."""
+
     status: Literal["ok", "loading", "error"]
+    ready: bool
     index_loaded: bool
+    warm: bool
+    build: str
     documents: int
     chunks: int
     index_built_at: str
+    ready_after_s: float | None = None
     version: str
     error: str | None = None
 
 
+class Alive(BaseModel):
+    status: Literal["alive"]
+
+
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody} for code in (400, 401, 404, 413, 422, 503)
+    code: {"model": ErrorBody} for code in (400, 401, 404, 413, 422, 429, 500, 503)
 }
 
 
-def install_api(app: FastAPI, services: Services, users: dict[str, str] | None = None) -> None:
-    """Add the API routes, the JSON error handlers and the body-size limit to ``app``."""
-    app.include_router(_router(services, users or {}), prefix="/api", responses=_ERRORS)
+def install_api(app: FastAPI, services: Services) -> None:
+    """Add the API routes, the health checks, the JSON error handlers and the body-size limit."""
+    app.include_router(_router(services), prefix="/api", responses=_ERRORS)
     _install_errors(app)
 
-    @app.get("/healthz", response_model=Health, tags=["health"])
-    def healthz() -> JSONResponse:
-        """Whether the index is loaded, how many documents and chunks it has, the version."""
+    @app.get("/livez", response_model=Alive, tags=["health"])
+    def livez() -> dict[str, str]:
+        """Liveness: the process serves HTTP. No login, no detail; never waits for the advisor."""
+        return {"status": "alive"}
+
+    @app.get("/readyz", response_model=Health, tags=["health"], responses={503: {"model": Health}})
+    @app.get("/healthz", response_model=Health, tags=["health"], responses={503: {"model": Health}})
+    def readyz() -> JSONResponse:
+        """Readiness (``/healthz`` is the same): 200 when a question can be answered now, else
+        503 with the reason and its fix (still starting, or the index damaged or gone)."""
         health = services.health()
-        return JSONResponse(health, status_code=503 if health["status"] == "error" else 200)
+        return JSONResponse(health, status_code=200 if health["ready"] else 503,
+                            headers=None if health["ready"] else {"Retry-After": RETRY_AFTER_S})
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
                    include_in_schema=False)
@@ -100,13 +122,8 @@ def install_api(app: FastAPI, services: Services, users: dict[str, str] | None =
         raise ApiError(404, f"No API endpoint {request.method} /api/{rest}. See /docs.")
 
 
-def _router(services: Services, users: dict[str, str]) -> APIRouter:
-    def require_login(creds: Annotated[HTTPBasicCredentials | None, Depends(_BASIC)]) -> None:
-        if users and (creds is None or not check(users, creds.username, creds.password)):
-            raise ApiError(401, "Log in with HTTP Basic (a user of ADVISOR_AUTH).",
-                           {"WWW-Authenticate": 'Basic realm="advisor"'})
-
-    router = APIRouter(dependencies=[Depends(require_login)])
+def _router(services: Services) -> APIRouter:
+    router = APIRouter()
 
     @router.post("/ask", response_model=Answer, tags=["ask"])
     def ask(req: AskRequest) -> Answer:
@@ -117,7 +134,9 @@ def _router(services: Services, users: dict[str, str]) -> APIRouter:
         except InvalidQuestion as e:
             raise ApiError(400, str(e)) from e
         except AdvisorUnavailable as e:
-            raise ApiError(503, str(e)) from e
+            raise ApiError(503, str(e), {"Retry-After": RETRY_AFTER_S}) from e
+        except AnswerFailed as e:
+            raise ApiError(500, str(e)) from e
 
     @router.post("/calc/{name}", response_model=Calculation, tags=["calculators"])
     def calc(name: str, inputs: Annotated[dict[str, Any], Body(
@@ -162,6 +181,12 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_r: Request, e: StarletteHTTPException) -> JSONResponse:
         return JSONResponse({"error": str(e.detail)}, status_code=e.status_code, headers=e.headers)
+
+    @app.exception_handler(Exception)
+    async def unexpected(r: Request, e: Exception) -> JSONResponse:  # logged, never shown
+        log.error("unexpected error on %s %s", r.method, r.url.path, exc_info=e)
+        return JSONResponse({"error": "The server failed on this request; it was logged. Try again."},
+                            status_code=500)
 
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
 

@@ -123,10 +123,16 @@ def cmd_eval_report(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import os
+
     from advisor.web.server import serve
 
+    if args.workers < 1:
+        raise ValueError("--workers must be 1 or more.")
     updates = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
-    serve(settings.model_copy(update=updates))
+    # --uds and its key are how `--workers` starts each worker; not for people to use
+    serve(settings.model_copy(update=updates), workers=args.workers, uds=args.uds,
+          internal_key=os.environ.pop("ADVISOR_INTERNAL_KEY", "") if args.uds else "")
     return 0
 
 
@@ -182,6 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
     srv = sub.add_parser("serve", help="run the web app and REST API (default 127.0.0.1:7860)")
     srv.add_argument("--host", default=None, help="bind address (ADVISOR_HOST)")
     srv.add_argument("--port", type=int, default=None, help="port (ADVISOR_PORT)")
+    srv.add_argument("--workers", type=int, default=1,
+                     help="worker processes behind one port; a browser stays on its worker (default 1)")
+    srv.add_argument("--uds", default=None, help=argparse.SUPPRESS)
     srv.set_defaults(func=cmd_serve)
     fb = sub.add_parser("feedback", help="readers' feedback on answers")
     fbsub = fb.add_subparsers(dest="feedback_command", required=True)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+_PATH = re.compile(r"(?:[A-Za-z]:)?(?:[\\/][^\s\\/'\"(),:;]+){2,}[\\/]?")
+
 
 class AdvisorError(Exception):
     """Base of every error the advisor reports to a user."""
@@ -21,3 +25,8 @@ class IndexCorrupt(AdvisorError):
 
 class CorpusError(AdvisorError, ValueError):
     """A corpus file breaks the format in corpus/FORMAT.md."""
+
+
+def without_paths(message: str) -> str:
+    """``message`` with every absolute file path cut to its last part (for users' eyes)."""
+    return _PATH.sub(lambda m: m.group(0).rstrip("/\\").rsplit("/", 1)[-1].rsplit("\\", 1)[-1], message)

@@ -3,7 +3,8 @@
 The database (``feedback.sqlite3``) is created on the first write, owner-only (0600) in an
 owner-only folder, in WAL mode. Every write opens its own connection under a process lock,
 with a busy timeout for writers in other processes, so concurrent submissions are never
-lost. This module stores and exports; it does not judge, aggregate or display feedback.
+lost. The CSV export is formula-safe (a cell starting ``=``, ``+``, ``-``, ``@`` is prefixed with
+``'``). This module stores and exports; it does not judge, aggregate or display feedback.
 """
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ CREATE TABLE IF NOT EXISTS feedback (
     wrong_citation INTEGER NOT NULL
 )
 """
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def formula_safe(value: Any) -> Any:
+    """A text cell a spreadsheet would take for a formula, prefixed with ``'`` (OWASP's advice)."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 class FeedbackIn(BaseModel):
@@ -100,12 +111,16 @@ class FeedbackStore:
             return [dict(zip(COLUMNS, r, strict=True)) for r in cur.fetchall()]
 
     def export_csv(self, out: Path) -> int:
-        """Write every submission to ``out`` as CSV with a header; returns the row count."""
+        """Write every submission to ``out`` as CSV with a header; returns the row count.
+
+        Text cells are formula-safe (``formula_safe``): a spreadsheet opening the file shows
+        what readers typed and never runs it.
+        """
         rows = self.rows()
         with Path(out).open("w", newline="", encoding="utf-8") as f:
             writer = csv.DictWriter(f, fieldnames=COLUMNS)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: formula_safe(v) for k, v in row.items()} for row in rows)
         return len(rows)
 
     @contextmanager

@@ -7,11 +7,15 @@ Layout under ``Settings.index_dir``::
     cache/embeddings.npz    vectors by chunk content hash (so unchanged chunks are not re-embedded)
 
 A build is written beside the live one and only becomes live when complete, so an
-interrupted or failed build never replaces a good index. Searching lives in retrieval.py.
+interrupted or failed build never replaces a good index; once complete it is never written
+again: ``open_index`` serves a private copy of its Chroma store (``index_live``), so the index
+may be mounted read-only. Messages name builds, never file paths. Searching lives in
+retrieval.py.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
@@ -21,6 +25,7 @@ import shutil
 import sqlite3
 import time
 import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +37,8 @@ from advisor.chunking import Chunk, chunk_documents
 from advisor.config import Settings
 from advisor.corpus import load_corpus
 from advisor.embeddings import MODEL_NAME, ChromaEmbedding, Embedder, shared_embedder
-from advisor.errors import IndexCorrupt, IndexMissing
+from advisor.errors import IndexCorrupt, IndexMissing, without_paths
+from advisor.index_live import Fingerprint, private_copy, remove_private_copy
 from advisor.keywords import KeywordIndex
 
 log = logging.getLogger(__name__)
@@ -65,6 +71,11 @@ class OpenIndex:
     keywords: KeywordIndex
     manifest: dict
     embedder: Embedder
+    fingerprint: Fingerprint | None = None  # the files as opened (local store only)
+
+    def problem(self) -> str | None:
+        """None while the build and its private copy are as opened; else what is wrong."""
+        return self.fingerprint.problem() if self.fingerprint else None
 
     @property
     def by_id(self) -> dict[str, Chunk]:
@@ -125,12 +136,25 @@ def build_index(
     settings: Settings, *, rebuild: bool = False, embedder: Embedder | None = None,
     progress: Progress = lambda _msg: None,
 ) -> BuildReport:
-    """Build (or incrementally refresh) the index and make it live atomically."""
-    t0 = time.perf_counter()
+    """Build (or incrementally refresh) the index and make it live atomically.
+
+    Builds of one index folder run one at a time (a lock file), so the sweeps below never
+    remove the build another process is about to make live.
+    """
     index_dir = settings.index_dir
     (index_dir / "builds").mkdir(parents=True, exist_ok=True)
     (index_dir / "cache").mkdir(exist_ok=True)
+    with (index_dir / ".build.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build_locked(settings, rebuild, embedder, progress)
+
+
+def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None,
+                  progress: Progress) -> BuildReport:
+    t0 = time.perf_counter()
+    index_dir = settings.index_dir
     _sweep_partial(index_dir, settings)
+    _sweep_orphans(index_dir, settings)
 
     chunks = chunk_documents(load_corpus(settings.corpus_dir))
     progress(f"Parsed corpus: {len(chunks)} chunks.")
@@ -207,43 +231,65 @@ def _file_hash_one(path: Path) -> str:
 
 
 def open_index(settings: Settings, embedder: Embedder | None = None) -> OpenIndex:
-    """Open and check the live index; raise IndexMissing or IndexCorrupt with the fix."""
+    """Open and check the live index without writing to it; IndexMissing or IndexCorrupt say the fix.
+
+    A local store is served from a private copy (``index_live.private_copy``), removed when
+    the returned index is garbage-collected or the process exits.
+    """
     current = _current_build(settings.index_dir)
     if current is None:
-        raise IndexMissing(f"No index at {settings.index_dir}. Run `advisor index` to build it.")
+        raise IndexMissing("No index has been built in ADVISOR_INDEX_DIR yet. Run `advisor index` to build it.")
+    name = current.name
     if not current.is_dir():
-        raise IndexCorrupt(f"The live index {current} is missing. {REBUILD_HINT}")
+        raise IndexCorrupt(f"The live index build {name} is missing. {REBUILD_HINT}")
     manifest = _read_manifest(current)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
-        raise IndexCorrupt(f"The index manifest in {current} is unreadable or outdated. {REBUILD_HINT}")
+        raise IndexCorrupt(f"The manifest of index build {name} is unreadable or outdated. {REBUILD_HINT}")
+    copy: Path | None = None
     try:
         if _file_hash_one(current / "chunks.jsonl") != manifest["files"]["chunks.jsonl"]:
-            raise IndexCorrupt(f"{current / 'chunks.jsonl'} does not match its checksum. {REBUILD_HINT}")
+            raise IndexCorrupt(f"chunks.jsonl of index build {name} does not match its checksum. {REBUILD_HINT}")
         if _file_hash(current / "bm25") != manifest["files"]["bm25"]:
-            raise IndexCorrupt(f"The keyword index in {current} does not match its checksum. {REBUILD_HINT}")
+            raise IndexCorrupt(f"The keyword index of build {name} does not match its checksum. {REBUILD_HINT}")
         chunks = [Chunk.model_validate_json(line) for line in
                   (current / "chunks.jsonl").read_text(encoding="utf-8").splitlines() if line]
         keywords = KeywordIndex.load(current / "bm25")
         embedder = embedder or shared_embedder()
         if not settings.chroma_url:
-            _check_sqlite(current / "chroma" / "chroma.sqlite3")
-        client = _connect(current / "chroma", settings)
+            if not (current / "chroma" / "chroma.sqlite3").is_file():
+                raise IndexCorrupt(f"The vector store of index build {name} is missing. {REBUILD_HINT}")
+            copy = private_copy(current / "chroma")
+            _check_sqlite(copy / "chroma.sqlite3", name)
+        client = _connect(copy or current / "chroma", settings)
         coll = client.get_collection(manifest["collection"], embedding_function=ChromaEmbedding(embedder))
         count = coll.count()
         if chunks:  # read one vector back and search with it: damage can hide until a query
             probe = coll.get(ids=[chunks[0].chunk_id], include=["embeddings"])["embeddings"]
             coll.query(query_embeddings=[list(probe[0])], n_results=1, include=["distances"])
-    except IndexCorrupt:
-        raise
+        if count != manifest.get("count") or len(chunks) != manifest.get("count"):
+            raise IndexCorrupt(f"Index build {name} holds {count} vectors for {len(chunks)} chunks; "
+                               f"expected {manifest.get('count')}. {REBUILD_HINT}")
+        fingerprint = Fingerprint(current, copy) if copy is not None else None
     except (KeyboardInterrupt, SystemExit):
+        _discard(copy)
+        raise
+    except IndexCorrupt:
+        _discard(copy)
         raise
     except BaseException as e:  # any failure to read a part of the index means it is damaged
         # (BaseException: Chroma's Rust core reports some damage as a pyo3 PanicException)
-        raise IndexCorrupt(f"The index in {current} cannot be read ({type(e).__name__}: {e}). {REBUILD_HINT}") from e
-    if count != manifest.get("count") or len(chunks) != manifest.get("count"):
-        raise IndexCorrupt(f"The index in {current} holds {count} vectors for {len(chunks)} chunks; "
-                           f"expected {manifest.get('count')}. {REBUILD_HINT}")
-    return OpenIndex(current, chunks, coll, keywords, manifest, embedder)
+        _discard(copy)
+        raise IndexCorrupt(f"Index build {name} cannot be read ({type(e).__name__}: "
+                           f"{without_paths(str(e))}). {REBUILD_HINT}") from e
+    index = OpenIndex(current, chunks, coll, keywords, manifest, embedder, fingerprint)
+    if copy is not None:
+        weakref.finalize(index, remove_private_copy, copy)
+    return index
+
+
+def _discard(copy: Path | None) -> None:
+    if copy is not None:
+        remove_private_copy(copy)
 
 
 def _healthy(path: Path | None, settings: Settings, embedder: Embedder | None = None) -> bool:
@@ -256,10 +302,10 @@ def _healthy(path: Path | None, settings: Settings, embedder: Embedder | None = 
         return False
 
 
-def _check_sqlite(db: Path) -> None:
+def _check_sqlite(db: Path, build: str) -> None:
     """SQLite's own page check: Chroma opens some damaged files and fails only on a query."""
     if not db.is_file():
-        raise IndexCorrupt(f"The vector store {db} is missing. {REBUILD_HINT}")
+        raise IndexCorrupt(f"The vector store of index build {build} is missing. {REBUILD_HINT}")
     try:
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         try:
@@ -267,9 +313,10 @@ def _check_sqlite(db: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
-        raise IndexCorrupt(f"The vector store {db} is damaged ({e}). {REBUILD_HINT}") from e
+        raise IndexCorrupt(f"The vector store of index build {build} is damaged ({e}). {REBUILD_HINT}") from e
     if result != [("ok",)]:
-        raise IndexCorrupt(f"The vector store {db} is damaged ({result[0][0]}). {REBUILD_HINT}")
+        raise IndexCorrupt(f"The vector store of index build {build} is damaged "
+                           f"({without_paths(str(result[0][0]))}). {REBUILD_HINT}")
 
 
 def _read_manifest(path: Path | None) -> dict | None:
@@ -304,6 +351,19 @@ def _sweep_partial(index_dir: Path, settings: Settings) -> None:
             shutil.rmtree(p, ignore_errors=True)
     for p in [*index_dir.glob(".CURRENT.*"), *(index_dir / "cache").glob(".embeddings.*.npz")]:
         p.unlink(missing_ok=True)
+
+
+def _sweep_orphans(index_dir: Path, settings: Settings) -> None:
+    """Remove complete builds newer than the live one: a build killed after its folder's
+    rename but before the CURRENT swap never became live, and nothing serves it."""
+    current = _current_build(index_dir)
+    if current is None or not current.is_dir():
+        return  # nothing is live: a later good build's prune keeps what it must
+    for p in (index_dir / "builds").iterdir():
+        if p.is_dir() and not p.name.startswith(".") and p.name > current.name \
+                and _drop_collection(p.name, settings):
+            log.info("removing build %s, which never became live", p.name)
+            shutil.rmtree(p, ignore_errors=True)
 
 
 def _prune(index_dir: Path, keep: set[str], settings: Settings) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import gradio as gr
 
+from advisor.web.escape import plain
 from advisor.web.passages import HOW_TO_CITE, Library, SectionNotFound, chip_label, link_for
 from advisor.web.services import Services
 from advisor.web.ui import Page
@@ -26,17 +27,17 @@ def toc_choices(library: Library, doc: str, query: str) -> tuple[list[tuple[str,
     try:
         sections, total = library.toc(doc or "", query or "")
     except SectionNotFound as e:
-        return [], f"⚠️ {e}"
+        return [], f"⚠️ {plain(e)}"
     choices = []
     for s in sections:
         title = f" · {s.title}" if s.title and s.title != s.section_id else ""
         choices.append((f"{chip_label(s.source, s.section_id)}{title}", f"{s.doc_id}{_SEP}{s.section_id}"))
     if not sections:
-        note = f"No section matches “{query}”." if query else "No sections."
+        note = f"No section matches “{plain(query)}”." if query else "No sections."
     elif total > len(sections):
         note = f"Showing the first {len(sections)} of {total} matches; type more to narrow them."
     else:
-        note = f"{total} section{'s' * (total != 1)}" + (f" match “{query}”." if query else ".")
+        note = f"{total} section{'s' * (total != 1)}" + (f" match “{plain(query)}”." if query else ".")
     return choices, note
 
 
@@ -67,7 +68,7 @@ def _viewer(services: Services, find: Any) -> str:
     try:
         section = find(library)
     except SectionNotFound as e:
-        return f"⚠️ **Section not found.** {e}"
+        return f"⚠️ **Section not found.** {plain(e)}"
     body = library.passage_markdown(section)
     return f"{body}\n\n[Link to this section]({link_for(section)})"
 

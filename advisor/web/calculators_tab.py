@@ -16,6 +16,7 @@ import gradio as gr
 
 from advisor.calculators.base import Calculator
 from advisor.corpus import pin_cite
+from advisor.web.escape import plain
 from advisor.web.forms import FieldSpec, FormError, field_specs, run_form
 from advisor.web.render import calc_card
 from advisor.web.services import Services
@@ -29,13 +30,13 @@ def calculate(services: Services, name: str, *values: Any) -> str:
     try:
         calc = services.calculator(name)
     except KeyError as e:
-        return f"⚠️ {e.args[0]}"
+        return f"⚠️ {plain(e.args[0])}"
     specs = field_specs(calc.inputs)
     try:
         result = run_form(calc, dict(zip((s.name for s in specs), values, strict=False)),
                           services.context())
     except FormError as e:
-        return f"⚠️ {e}"
+        return f"⚠️ {plain(e)}"
     return calc_card(result, calc.title)
 
 

@@ -20,9 +20,10 @@ from advisor.errors import InvalidQuestion
 from advisor.feedback import FeedbackIn
 from advisor.models import Answer, Citation
 from advisor.validation import MAX_CHARS, clean_question
+from advisor.web.escape import plain
 from advisor.web.passages import SectionNotFound, chip_label
 from advisor.web.render import answer_markdown, calc_card, cited_sections, progressive
-from advisor.web.services import AdvisorUnavailable, Services
+from advisor.web.services import AdvisorUnavailable, AnswerFailed, Services
 from advisor.web.ui import SHOW_PASSAGE_JS, Page
 
 EXAMPLES = [
@@ -40,7 +41,7 @@ Message = dict[str, str]
 def messages_for(turns: list[Turn]) -> list[Message]:
     out: list[Message] = []
     for t in turns:
-        out.append({"role": "user", "content": t["question"]})
+        out.append({"role": "user", "content": plain(t["question"])})
         out.append({"role": "assistant", "content": answer_markdown(Answer.model_validate(t["answer"]))})
     return out
 
@@ -51,15 +52,15 @@ def respond(services: Services, message: str | None, turns: list[Turn]) -> Itera
     try:
         question = clean_question(message or "", MAX_CHARS)
     except InvalidQuestion as e:
-        yield gr.skip(), gr.skip(), gr.skip(), f"⚠️ {e}"
+        yield gr.skip(), gr.skip(), gr.skip(), f"⚠️ {plain(e)}"
         return
-    shown = messages_for(turns) + [{"role": "user", "content": question},
+    shown = messages_for(turns) + [{"role": "user", "content": plain(question)},
                                    {"role": "assistant", "content": "_Searching the documents…_"}]
     yield list(shown), gr.skip(), "", ""
     try:
         answer = services.ask(question, [t["question"] for t in turns])
-    except (InvalidQuestion, AdvisorUnavailable) as e:
-        yield shown[:-2] or [], gr.skip(), message, f"⚠️ {e}"
+    except (InvalidQuestion, AdvisorUnavailable, AnswerFailed) as e:
+        yield shown[:-2] or [], gr.skip(), message, f"⚠️ {plain(e)}"
         return
     for partial_text in progressive(answer_markdown(answer)):
         shown[-1] = {"role": "assistant", "content": partial_text}
@@ -74,7 +75,7 @@ def show_passage(services: Services, source: str, section: str, quotes: list[str
     try:
         found = services.library.section(source, section)
     except SectionNotFound as e:
-        return f"⚠️ {e}"
+        return f"⚠️ {plain(e)}"
     return services.library.passage_markdown(found, quotes)
 
 
@@ -87,7 +88,7 @@ def save_feedback(services: Services, turn: Turn, rating: str | None, comment: s
             comment=(comment or "")[:2000], wrong_citation=bool(wrong),
         )
     except ValueError as e:
-        return f"⚠️ {e}"
+        return f"⚠️ {plain(e)}"
     services.feedback.add(item)
     return "Thank you — your feedback was saved."
 

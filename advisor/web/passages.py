@@ -3,8 +3,9 @@
 Used by the passage panel, the Browse tab, deep links (``?section=AR 690-13 3-13``) and
 ``GET /api/sources``. Accepts a document's id or short name and the usual ways of writing a
 section (``AR 690-13 para 3-13``, ``AR 690-13 ¶ 3-13``, ``CP-34 — IT Core Series``). Renders
-Markdown with the quoted sentence marked (``<mark>``). It reads no files itself: the parsed
-documents are passed in.
+Markdown with the quoted sentence marked (``<mark>``); the corpus text in it goes through
+``escape.markdown_text``, so no HTML, image or link comes out of a document. It reads no
+files itself: the parsed documents are passed in.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from pydantic import BaseModel
 
 from advisor.corpus import AR_SHORT, Document, Section, pin_cite
 from advisor.text import find_verbatim
+from advisor.web.escape import markdown_text
 
 HOW_TO_CITE = (
     "Write a section as its document and its paragraph or heading, for example "
-    "`AR 690-13 3-13`, `AR 690-13 para 3-13f(2)`, `AR 690-13 Figure 3-1`, "
-    "`OPM ITPM Career Path Guide — Risk Management` or `CP-34 — IT Core Series`."
+    "“AR 690-13 3-13”, “AR 690-13 para 3-13f(2)”, “AR 690-13 Figure 3-1”, "
+    "“OPM ITPM Career Path Guide — Risk Management” or “CP-34 — IT Core Series”."
 )
 _LEAD = re.compile(r"^\s*(?:[—–:/,-]\s*)?(?:para(?:graph)?\.?\s+|¶\s*)?", re.IGNORECASE)
 
@@ -70,7 +72,7 @@ class Library:
 
     def section(self, doc_key: str, section_id: str) -> Section:
         doc = self.document(doc_key)
-        found = _match_section(doc, section_id)
+        found = _match_section(doc, section_id) or _match_section(doc, _LEAD.sub("", section_id, count=1))
         if found is None:
             raise SectionNotFound(f"{doc.short_name} has no section {section_id.strip()!r}. {HOW_TO_CITE}")
         return found
@@ -128,15 +130,15 @@ class Library:
                 shown = candidate
                 break
         text = _mark(section_text(doc, shown), quotes)
-        crumbs = " › ".join(breadcrumb(shown))
-        head = f"### {chip_label(section.source, section.section_id)}"
+        crumbs = markdown_text(" › ".join(breadcrumb(shown)))
+        head = f"### {markdown_text(chip_label(section.source, section.section_id))}"
         if section.title and section.title != section.section_id:
-            head += f" — {section.title}"
+            head += f" — {markdown_text(section.title)}"
         parts = [head, f"*{crumbs}*" if crumbs else "", text or "_(This heading has no text of its own.)_"]
         if shown is not section:
-            parts.insert(2, f"_Shown within {chip_label(shown.source, shown.section_id)}._")
+            parts.insert(2, f"_Shown within {markdown_text(chip_label(shown.source, shown.section_id))}._")
         if str(doc.meta.get("status")) == "historical":
-            parts.append(f"> **Status:** {doc.meta.get('status_note', 'historical document')}")
+            parts.append(f"> **Status:** {markdown_text(doc.meta.get('status_note', 'historical document'))}")
         return "\n\n".join(p for p in parts if p)
 
 
@@ -171,8 +173,15 @@ def _match_section(doc: Document, wanted: str) -> Section | None:
 
 
 def _mark(text: str, quotes: Sequence[str]) -> str:
+    """The text made safe (``markdown_text``) with the first occurrence of each quote marked."""
+    spans: list[tuple[int, int]] = []
     for q in quotes:
         exact = find_verbatim(text, q)
-        if exact and f"<mark>{exact}" not in text:
-            text = text.replace(exact, f"<mark>{exact}</mark>", 1)
-    return text
+        start = text.find(exact) if exact else -1
+        if start >= 0 and not any(a < start + len(exact) and start < b for a, b in spans):
+            spans.append((start, start + len(exact)))
+    out, at = [], 0
+    for a, b in sorted(spans):
+        out += [markdown_text(text[at:a]), "<mark>", markdown_text(text[a:b]), "</mark>"]
+        at = b
+    return "".join([*out, markdown_text(text[at:])])

@@ -2,7 +2,8 @@
 
 Presentation only, shared by the Chat and Calculators tabs; no Gradio. The calculators
 compute and ``advisor.calculators_view`` formats their results; this adds the page's
-framing (inputs table, chip labels, progressive text for streaming).
+framing (inputs table, chip labels, progressive text for streaming). The answer's text and
+the user's input values pass through ``escape``: only the framing here is raw Markdown.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from typing import Any
 
 from advisor.calculators_view import format_result, render_calculation
 from advisor.models import Answer, Calculation, Citation
+from advisor.web.escape import markdown_text, plain
 
 
 def answer_markdown(answer: Answer) -> str:
     """The answer's Markdown followed by its notices."""
-    notes = "\n\n".join(f"_{n}_" for n in answer.notes)
-    return answer.answer + (f"\n\n{notes}" if notes else "")
+    notes = "\n\n".join(f"_{markdown_text(n)}_" for n in answer.notes)
+    return markdown_text(answer.answer) + (f"\n\n{notes}" if notes else "")
 
 
 def cited_sections(citations: list[Citation]) -> list[tuple[str, str, list[str]]]:
@@ -49,7 +51,7 @@ def _value(v: Any) -> str:
     if isinstance(v, bool):
         return "Yes" if v else "No"
     if isinstance(v, str):
-        return format_result(v).replace("|", "\\|")
+        return plain(format_result(v))
     return str(v).replace("|", "\\|")
 
 

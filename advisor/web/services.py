@@ -1,15 +1,18 @@
 """What one web process shares between the page and the REST API, each built once.
 
 ``Services`` holds the settings, the Advisor (given, or loaded once by ``load_advisor`` --
-in a background thread at startup so the page is up at once -- never per request), the
-parsed documents, the calculators and the feedback store. It builds nothing when created;
-no Gradio and no FastAPI here.
+in a background thread at startup so the page is up at once, then warmed with one answer --
+never per request), the parsed documents, the calculators and the feedback store, and says
+whether the process is ready (``problem``, ``health``): not before the warm-up answer, and
+not once the index it opened is damaged or gone. It builds nothing when created; no Gradio
+and no FastAPI here.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
@@ -20,6 +23,7 @@ from advisor.calculators.base import Calculator, Context
 from advisor.chain import Advisor
 from advisor.config import Settings
 from advisor.corpus import load_corpus
+from advisor.errors import InvalidQuestion, without_paths
 from advisor.feedback import FeedbackStore
 from advisor.models import Answer
 from advisor.web.passages import Library
@@ -28,69 +32,112 @@ log = logging.getLogger(__name__)
 
 
 class AdvisorUnavailable(RuntimeError):
-    """The advisor could not be loaded; the message says why and what to do."""
+    """The advisor cannot answer now (starting, failed to load, index damaged); says what to do."""
+
+
+class AnswerFailed(RuntimeError):
+    """An unexpected failure while answering one question (logged); says to try again."""
+
+
+WARM_UP_QUESTION = "Can I appeal the grade of my position?"
+STARTING = "The advisor is still starting (loading the model and the index). Try again in a minute."
+FAILED = ("The advisor failed on this question. Try again or rephrase it; if it keeps failing, "
+          "tell the administrator.")
 
 
 class Services:
-    """Process-wide state for the web app; safe to share between request threads."""
+    """Process-wide state for the web app; safe to share between request threads.
+
+    Ready means: the model, the index, the documents, the calculators and the roadmap data
+    are loaded, one warm-up answer was produced, and the index is still as it was opened.
+    An Advisor passed in is taken as loaded and warm (tests, embedding).
+    """
 
     def __init__(self, settings: Settings, advisor: Advisor | None = None) -> None:
         self.settings = settings
         self._advisor = advisor
-        self._load_error: Exception | None = None
+        self._warm = advisor is not None
+        self._load_error: str | None = None
+        self._created = time.monotonic()
+        self.ready_after_s: float | None = None
         self._load_lock = threading.Lock()
         self._ask_lock = threading.Lock()  # the model and index answer one question at a time
         self._lib_lock = threading.Lock()
+        self._check_lock = threading.Lock()
         self.feedback = FeedbackStore(settings.data_dir)
 
     # -- the advisor ---------------------------------------------------------------------
 
     def start_loading(self) -> threading.Thread:
-        """Load the advisor (and warm the model) in the background; returns the thread."""
+        """Load everything and produce the warm-up answer in the background; returns the thread."""
         thread = threading.Thread(target=self._load_quietly, name="advisor-loader", daemon=True)
         thread.start()
         return thread
 
     def _load_quietly(self) -> None:
         try:
-            self.advisor()
-            self.warm_up()
+            self.load()
         except AdvisorUnavailable:
-            pass  # recorded; health and requests report it
+            pass  # recorded; readiness and requests report it
+
+    def load(self) -> None:
+        """Load the advisor and every data set a request reads, then answer one question."""
+        from advisor.roadmap.schema import load_career_data
+
+        with self._load_lock:
+            if self._warm or self._load_error:
+                return
+            try:
+                if self._advisor is None:
+                    from advisor.factory import load_advisor
+
+                    self._advisor = load_advisor(self.settings, progress=log.info)
+                load_career_data()
+                _ = self.library, self.calculators
+                started = time.perf_counter()
+                self._answer(self._advisor, WARM_UP_QUESTION, [])
+                log.info("warm-up answer in %.1f s", time.perf_counter() - started)
+            except Exception as e:  # reported to every caller, logged once
+                log.exception("could not load the advisor")
+                self._load_error = f"The advisor could not start ({type(e).__name__}: {without_paths(str(e))})."
+                raise AdvisorUnavailable(self._load_error) from e
+            self._warm = True
+            self.ready_after_s = round(time.monotonic() - self._created, 1)
+            log.info("ready %.1f s after start", self.ready_after_s)
 
     @property
     def loaded(self) -> bool:
         return self._advisor is not None
 
-    def advisor(self) -> Advisor:
-        """The one Advisor of this process; loads it on first use (building the index if missing)."""
-        if self._advisor is not None:
-            return self._advisor
-        with self._load_lock:
-            if self._advisor is None:
-                if self._load_error is not None:
-                    raise AdvisorUnavailable(str(self._load_error))
-                from advisor.factory import load_advisor
-
-                try:
-                    self._advisor = load_advisor(self.settings, progress=log.info)
-                except Exception as e:  # reported to every caller, logged once
-                    log.exception("could not load the advisor")
-                    self._load_error = e
-                    raise AdvisorUnavailable(
-                        f"The advisor could not start ({type(e).__name__}: {e})."
-                    ) from e
-        return self._advisor
-
-    def warm_up(self) -> None:
-        """Load the model and warm every step now rather than on the first visitor's question."""
-        self.ask("Can I appeal the grade of my position?")
+    def problem(self) -> str | None:
+        """Why this process cannot answer now (None when it can)."""
+        if self._load_error:
+            return self._load_error
+        if self._advisor is None or not self._warm:
+            return STARTING
+        with self._check_lock:
+            return self._advisor.index.problem()
 
     def ask(self, question: str, history: Sequence[Any] | None = None) -> Answer:
-        """Answer one question; raises InvalidQuestion for bad input, AdvisorUnavailable."""
-        advisor = self.advisor()
+        """Answer one question; raises InvalidQuestion, AdvisorUnavailable or AnswerFailed."""
+        problem = self.problem()
+        if problem or self._advisor is None:
+            raise AdvisorUnavailable(problem or STARTING)
+        return self._answer(self._advisor, question, list(history or []))
+
+    def _answer(self, advisor: Advisor, question: str, history: list[Any]) -> Answer:
         with self._ask_lock:
-            return advisor.ask(question, list(history or []))
+            try:
+                return advisor.ask(question, history)
+            except InvalidQuestion:
+                raise
+            except Exception as e:
+                with self._check_lock:
+                    damaged = advisor.index.problem()
+                log.exception("answering failed")
+                if damaged:
+                    raise AdvisorUnavailable(damaged) from e
+                raise AnswerFailed(FAILED) from e
 
     # -- documents, calculators ----------------------------------------------------------
 
@@ -123,16 +170,22 @@ class Services:
     # -- health --------------------------------------------------------------------------
 
     def health(self) -> dict[str, Any]:
+        """Readiness: ``status`` is ok only when a question can be answered now."""
         advisor = self._advisor
-        status = "ok" if advisor else "error" if self._load_error else "loading"
+        problem = self.problem()
+        status = "ok" if not problem else "loading" if problem == STARTING else "error"
         return {
             "status": status,
+            "ready": status == "ok",
             "index_loaded": advisor is not None,
+            "warm": self._warm,
+            "build": advisor.index.path.name if advisor else "",
             "documents": len(advisor.index.documents) if advisor else 0,
             "chunks": len(advisor.index.chunks) if advisor else 0,
             "index_built_at": str(advisor.index.manifest.get("built_at", "")) if advisor else "",
+            "ready_after_s": self.ready_after_s,
             "version": package_version(),
-            **({"error": str(self._load_error)} if self._load_error else {}),
+            **({"error": problem} if problem else {}),
         }
 
 

@@ -144,13 +144,15 @@ def test_cli_ask_on_a_damaged_index_says_to_rebuild_and_exits_2(damaged, capsys)
 
 
 @pytest.mark.parametrize("damaged", list(DAMAGE)[::3], indirect=True)
-def test_the_web_app_reports_a_damaged_index_on_healthz(damaged):
+def test_the_web_app_reports_a_damaged_index_on_readiness_without_paths(damaged):
     from advisor.web.services import AdvisorUnavailable, Services
 
     services = Services(damaged)
     with pytest.raises(AdvisorUnavailable, match=HINT.replace("-", r"\-")):
-        services.advisor()
-    assert services.health()["status"] == "error" and HINT in services.health()["error"]
+        services.load()
+    health = services.health()
+    assert health["status"] == "error" and not health["ready"] and HINT in health["error"]
+    assert str(damaged.index_dir) not in health["error"] and "/" not in health["error"].split("`")[0]
 
 
 @pytest.mark.parametrize("command", [["index", "--rebuild"], ["index"]], ids=["rebuild", "plain"])

@@ -1,4 +1,4 @@
-"""Optional login: ADVISOR_AUTH pairs or file; Gradio login for the page, HTTP Basic for /api."""
+"""Optional login: ADVISOR_AUTH pairs or file, and the constant-time check (the gate: test_login.py)."""
 
 from __future__ import annotations
 
@@ -27,30 +27,3 @@ def test_check_accepts_only_the_right_pair():
     users = {"ana": "s3cret"}
     assert check(users, "ana", "s3cret")
     assert not check(users, "ana", "wrong") and not check(users, "bo", "s3cret")
-
-
-@pytest.fixture(scope="module")
-def locked(settings, tmp_path_factory):
-    from fastapi.testclient import TestClient
-
-    from advisor.web.server import create_app
-
-    s = settings.model_copy(update={"auth": "ana:s3cret", "data_dir": tmp_path_factory.mktemp("auth")})
-    return TestClient(create_app(s, advisor=None, tabs=[]))  # no lifespan: nothing is loaded
-
-
-def test_api_needs_basic_auth_but_healthz_does_not(locked):
-    r = locked.post("/api/calc/downgrade_appeal_deadline", json={"action_date": "2026-11-02"})
-    assert r.status_code == 401 and r.headers["www-authenticate"].startswith("Basic")
-    assert "error" in r.json()
-    ok = locked.post("/api/calc/downgrade_appeal_deadline", json={"action_date": "2026-11-02"},
-                     auth=("ana", "s3cret"))
-    assert ok.status_code == 200
-    assert locked.get("/healthz").status_code == 200
-
-
-def test_the_page_needs_a_gradio_login(locked):
-    assert locked.get("/config").status_code == 401
-    assert locked.post("/login", data={"username": "ana", "password": "nope"}).status_code >= 400
-    assert locked.post("/login", data={"username": "ana", "password": "s3cret"}).status_code == 200
-    assert locked.get("/config").status_code == 200

@@ -2,8 +2,10 @@
 
 Asks a question, opens a citation chip's passage, gives feedback and finds the row in SQLite,
 runs a calculator (bad, then good values), opens deep links, uses the keyboard, saves
-screenshots at 1280 and 390 px to test-artifacts/, and checks that every request the page
-made went to 127.0.0.1. Never runs `playwright install`: Chromium comes from apt (see Makefile).
+screenshots at 1280 and 390 px to test-artifacts/, shows crafted HTML and Markdown (deep links,
+questions, searches) as text with no form, image, frame or link of theirs, checks that the
+Content-Security-Policy blocks an outside image, and that every request the page made went
+to 127.0.0.1. Never runs `playwright install`: Chromium comes from apt (see Makefile).
 """
 
 from __future__ import annotations
@@ -166,6 +168,68 @@ def test_phone_width_screenshot_after_an_answer(page_at):
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways at phone width ({width}px)"
     page.screenshot(path=str(_artifacts() / "phone-390-answer.png"), full_page=True)
+
+
+OUTSIDE = "http://127.0.0.2:9"  # loopback, but not the server: any request there is a failure
+PAYLOADS = [
+    (f'AR 690-13 <form><input type=password name=pw></form><img src="{OUTSIDE}/p" '
+     'style="position:fixed;width:100vw;height:100vh">'),
+    f'AR 690-13 3-13 <a href="{OUTSIDE}/login">Session expired</a> ![x]({OUTSIDE}/img.png)',
+    f"[Session expired, log in again]({OUTSIDE}/login) <iframe src='{OUTSIDE}/f'></iframe>",
+    f"<svg onload=\"fetch('{OUTSIDE}/s')\"></svg><style>body{{background:url({OUTSIDE}/b)}}</style>",
+]
+
+
+def _nothing_injected(page, where: str) -> None:
+    region = page.locator(where)
+    injected = (f'form, input[type=password], iframe, img[src^="{OUTSIDE}"], a[href^="{OUTSIDE}"], '
+                '[style*="100vw"], svg[onload]')
+    assert region.locator(injected).count() == 0
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_crafted_deep_link_shows_its_text_and_nothing_else(page_at, payload, requests_seen):
+    from urllib.parse import quote
+
+    page = page_at("?section=" + quote(payload, safe=""))
+    page.locator("#viewer").get_by_text("Section not found").wait_for(timeout=30_000)
+    _nothing_injected(page, "#viewer")
+    assert not [u for u in requests_seen if u.startswith(OUTSIDE)]
+
+
+def test_a_crafted_question_and_search_show_as_text(page_at, requests_seen):
+    page = page_at()
+    page.get_by_label("Your question").fill(PAYLOADS[0] + " " + PAYLOADS[2])
+    page.get_by_role("button", name="Ask", exact=True).click()
+    page.locator(".answer-panel").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    assert "<form>" in page.locator("#chatbot").inner_text()  # shown as typed
+    _nothing_injected(page, "#chatbot")
+    _nothing_injected(page, ".answer-panel")
+    page.get_by_role("tab", name="Browse").click()
+    page.get_by_label("Search sections").fill(PAYLOADS[1])
+    page.locator("#toc-note").get_by_text("No section matches").wait_for(timeout=30_000)
+    _nothing_injected(page, "#toc-note")
+    assert not [u for u in requests_seen if u.startswith(OUTSIDE)]
+
+
+def test_the_policy_stops_an_outside_image_even_if_one_got_into_the_page(browser, live_server):
+    ctx = browser.new_context()  # its own context: this test's blocked request is expected
+    try:
+        page = ctx.new_page()
+        failed: list[tuple[str, str]] = []
+        page.on("requestfailed", lambda r: failed.append((r.url, r.failure or "")))
+        page.goto(live_server)
+        page.get_by_role("tab", name="Chat").wait_for(timeout=60_000)
+        blocked = page.evaluate("""(url) => new Promise((done) => {
+            document.addEventListener('securitypolicyviolation', (e) => done(e.violatedDirective), {once: true});
+            const img = document.createElement('img'); img.src = url; document.body.appendChild(img);
+            setTimeout(() => done('not blocked'), 3000);
+        })""", f"{OUTSIDE}/pixel.png")
+        assert blocked.startswith("img-src")
+        page.wait_for_timeout(200)
+        assert [f for u, f in failed if u.startswith(OUTSIDE)] in (["csp"], ["net::ERR_BLOCKED_BY_CSP"])
+    finally:
+        ctx.close()
 
 
 def test_every_request_went_to_loopback(requests_seen):

@@ -108,3 +108,15 @@ def test_export_of_an_empty_store_writes_only_the_header(tmp_path: Path):
     out = tmp_path / "empty.csv"
     assert FeedbackStore(tmp_path / "none").export_csv(out) == 0
     assert out.read_text(encoding="utf-8").strip() == "id,time,question,answer,citations,writer,rating,comment,wrong_citation"
+
+
+@pytest.mark.parametrize("comment", ["=HYPERLINK(\"http://127.0.0.2/x\",\"click\")", "+1+1", "-2+3", "@SUM(A1)",
+                                     "\t=1", " =1"])
+def test_export_csv_never_hands_a_spreadsheet_a_formula(tmp_path: Path, comment):
+    store = FeedbackStore(tmp_path)
+    store.add(FeedbackIn(question=comment, answer="ok", rating="up", comment=comment))
+    out = tmp_path / "fb.csv"
+    store.export_csv(out)
+    row = next(csv.DictReader(out.open(encoding="utf-8")))
+    assert row["comment"] == "'" + comment.strip()  # stored stripped, exported quoted
+    assert row["question"] == "'" + comment and row["rating"] == "up"
