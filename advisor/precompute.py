@@ -1,7 +1,7 @@
 """Which texts the index build embeds ahead of any question, as ``(id, text)`` items.
 
-Per chunk: its retrieval text (the vector Chroma holds), its whole text when short (a list
-the writer may quote whole) and every sentence or list line ``advisor.text.sentence_spans``
+Per chunk: its retrieval text (the vector Chroma holds), its whole text when it is a short
+list or table (the writer may quote it whole) and every sentence or list line ``sentence_spans``
 finds, which is every candidate the extractive writer and the claim check can compare with
 a question. Per rule-book entry (``corpus/rules/**/*.yaml``, when there are any): its quote,
 plain statement, list items and example questions. A text missing here still works: the
@@ -16,11 +16,11 @@ from pathlib import Path
 
 from advisor.chunking import Chunk
 from advisor.errors import CorpusError
-from advisor.text import sentence_spans
+from advisor.text import list_lines, sentence_spans
 
 log = logging.getLogger(__name__)
 
-WHOLE_CHARS = 700  # the extractive writer quotes a list or table of up to this many characters whole
+WHOLE_CHARS = 700  # the extractive writer quotes a list or table of 2+ items up to this size whole
 Item = tuple[str, str]
 TextSource = Callable[[Path, Sequence[Chunk]], Iterable[Item]]
 
@@ -28,7 +28,7 @@ TextSource = Callable[[Path, Sequence[Chunk]], Iterable[Item]]
 def chunk_texts(_corpus_dir: Path, chunks: Sequence[Chunk]) -> Iterable[Item]:
     for c in chunks:
         yield f"chunk:{c.chunk_id}", c.embed_text
-        if len(c.text) <= WHOLE_CHARS:
+        if len(c.text) <= WHOLE_CHARS and list_lines(c.text) >= 2:
             yield f"text:{c.chunk_id}", c.text
         for a, b in sentence_spans(c.text):
             yield f"sentence:{c.chunk_id}:{a}", c.text[a:b]

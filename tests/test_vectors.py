@@ -101,3 +101,14 @@ def test_the_process_cache_is_bounded():
         encoder([t])
     encoder(["one"])
     assert encoder.model_texts == 4  # "one" had been dropped for "three"
+
+
+def test_a_question_is_embedded_on_one_thread_and_the_setting_is_restored():
+    import torch
+
+    from advisor.embeddings import _threads
+
+    before = torch.get_num_threads()
+    with _threads(1):
+        assert torch.get_num_threads() == 1
+    assert torch.get_num_threads() == before
