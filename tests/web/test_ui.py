@@ -68,7 +68,7 @@ def test_feedback_from_the_page_is_stored(services):
 
 
 @pytest.mark.parametrize("values,words", [(("",), "is required"), (("2026-13-01",), "not a real"),
-                                          (("yesterday",), "YYYY-MM-DD")])
+                                          (("last season",), "YYYY-MM-DD")])
 def test_calculator_form_errors_are_shown(services, values, words):
     from advisor.web.calculators_tab import calculate
 
