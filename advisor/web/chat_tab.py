@@ -134,9 +134,11 @@ def build(page: Page) -> None:
     run = partial(respond, services)
     keep = partial(remember, services)
     outputs = [chatbot, turns, question, status, ask, stop, stored, export_text, export]
-    asked = [ask.click(run, [question, turns], outputs, concurrency_limit=4),
-             question.submit(run, [question, turns], outputs, concurrency_limit=4),
-             chatbot.example_select(_example_text, None, question).then(run, [question, turns], outputs)]
+    # the progress line is the page's own: no Gradio spinners over the chat while answering
+    quiet: dict[str, Any] = {"concurrency_limit": 4, "show_progress": "hidden"}
+    asked = [ask.click(run, [question, turns], outputs, **quiet),
+             question.submit(run, [question, turns], outputs, **quiet),
+             chatbot.example_select(_example_text, None, question).then(run, [question, turns], outputs, **quiet)]
     turns.change(keep, turns, [stored, export_text, export])  # after feedback, too
     stop.click(stopped, turns, [chatbot, status, ask, stop], cancels=asked)
     cleared = [chatbot, turns, stored, question, status, passage, export_text, export]
