@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test index eval lint clean
+.PHONY: run test index eval bench lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(STAMP)
 
 eval: index
 	$(BIN)/python -m evals.run
+
+# Latency, throughput, start-up and build times (evals/bench.py); report in evals/reports/bench-*/.
+bench: index
+	$(BIN)/python -m evals.bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check advisor tests evals app.py

@@ -43,14 +43,16 @@ def render_calculation(calc: Calculation, quote_rule: bool = True) -> str:
     elif calc.missing:
         lines.append(f"**I can work this out for you:** {calc.explanation or 'I need: ' + '; '.join(calc.missing) + '.'}")
     else:
-        lines.append(f"**{format_result(calc.result)}** — {calc.explanation}")
+        questions = list(dict.fromkeys(calc.details.get("questions") or []))
+        # An open verdict's explanation only lists the questions asked below: ask them once.
+        said = "" if questions and all(q in calc.explanation for q in questions) else calc.explanation
+        lines.append(f"**{format_result(calc.result)}**" + (f" — {said}" if said else ""))
         criteria = calc.details.get("criteria") or []
         for c in criteria:
             mark = {"met": "✅ met", "not met": "❌ not met"}.get(str(c.get("status")), "❔ unknown")
             lines.append(f"- {mark}: {c.get('text', '')} ({c.get('cite', '')})")
-        questions = calc.details.get("questions") or []
         if questions:
-            lines.append("To settle the unknowns: " + " ".join(f"{q}" for q in questions))
+            lines.append("To settle the unknowns: " + " ".join(questions))
         if calc.details.get("note"):
             lines.append(f"_{calc.details['note']}_")
     if quote_rule:

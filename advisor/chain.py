@@ -71,7 +71,6 @@ class Advisor:
         self.writer: Writer = writer or ExtractiveWriter()
         self.today = today or (lambda: settings.today or date.today())
         self._calculators = calculators
-        self._vectors: dict[str, np.ndarray] = {}
         docs = load_corpus(settings.corpus_dir)
         self.documents = {d.doc_id: d.meta for d in docs}
         self._vocabulary = [s.text for d in docs for s in d.sections]
@@ -84,14 +83,9 @@ class Advisor:
         return self.chain.invoke({"question": question, "history": history or []})
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """Embeddings with a per-process cache: passage sentences recur across questions."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._vectors]
-        if todo:
-            if len(self._vectors) > 50_000:
-                self._vectors.clear()
-            for t, v in zip(todo, self.index.embedder.encode(todo)):
-                self._vectors[t] = v
-        return np.stack([self._vectors[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
+        """Vectors of texts: the passages' sentences were embedded with the index (a lookup);
+        the question is embedded once and then cached (``advisor/vectors.py``)."""
+        return self.index.embed(texts)
 
     @property
     def calculators(self) -> Sequence[Calculator]:

@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field, model_validator
 FILENAME = "feedback.sqlite3"
 BUSY_TIMEOUT_MS = 30_000
 COLUMNS = ("id", "time", "question", "answer", "citations", "writer", "rating", "comment",
-           "wrong_citation")
+           "wrong_citation", "answer_id")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -37,9 +37,12 @@ CREATE TABLE IF NOT EXISTS feedback (
     writer TEXT NOT NULL,
     rating TEXT,
     comment TEXT NOT NULL,
-    wrong_citation INTEGER NOT NULL
+    wrong_citation INTEGER NOT NULL,
+    answer_id TEXT NOT NULL DEFAULT ''
 )
 """
+# Databases made before answers had ids get the column (empty for their old rows).
+_ADD_ANSWER_ID = "ALTER TABLE feedback ADD COLUMN answer_id TEXT NOT NULL DEFAULT ''"
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -55,6 +58,8 @@ def formula_safe(value: Any) -> Any:
 class FeedbackIn(BaseModel):
     """One reader's verdict on one answer: a rating, a comment and/or a wrong-citation flag."""
 
+    answer_id: str = Field(default="", max_length=64, pattern=r"^[\w-]*$",
+                           description="The id of the answer rated (the web page gives each answer one).")
     question: str = Field(max_length=4000, description="The question that was answered.")
     answer: str = Field(default="", max_length=50_000, description="The answer text shown.")
     citations: list[dict[str, Any] | str] = Field(
@@ -85,14 +90,14 @@ class FeedbackStore:
     def add(self, item: FeedbackIn) -> int:
         """Store one submission; returns its row id."""
         row = (
-            datetime.now(UTC).isoformat(timespec="seconds"),
+            datetime.now(UTC).isoformat(timespec="seconds"), item.answer_id,
             item.question, item.answer, json.dumps(item.citations, ensure_ascii=False),
             item.writer, item.rating, item.comment.strip(), int(item.wrong_citation),
         )
         with self._lock, self._connect() as db:
             cur = db.execute(
-                "INSERT INTO feedback (time, question, answer, citations, writer, rating, comment,"
-                " wrong_citation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row,
+                "INSERT INTO feedback (time, answer_id, question, answer, citations, writer, rating,"
+                " comment, wrong_citation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row,
             )
             return int(cur.lastrowid or 0)
 
@@ -154,6 +159,8 @@ class FeedbackStore:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute(_SCHEMA)
+            if "answer_id" not in {r[1] for r in db.execute("PRAGMA table_info(feedback)")}:
+                db.execute(_ADD_ANSWER_ID)
             db.commit()
         finally:
             db.close()

@@ -1,9 +1,11 @@
-"""Build, open, check and swap the search index: Chroma vectors plus a bm25s keyword index.
+"""Build, open, check and swap the search index: Chroma vectors, a bm25s keyword index and
+the precomputed vectors of every sentence an answer may compare with a question.
 
 Layout under ``Settings.index_dir``::
 
     CURRENT                 name of the live build (replaced atomically with os.replace)
-    builds/<name>/          chroma/ (persistent Chroma), bm25/, chunks.jsonl, manifest.json
+    builds/<name>/          chroma/ (persistent Chroma), bm25/, chunks.jsonl, vectors.npz
+                            (texts -> vectors, ``advisor/vectors.py``), manifest.json
     cache/embeddings.npz    vectors by chunk content hash (so unchanged chunks are not re-embedded)
 
 A build is written beside the live one and only becomes live when complete, so an
@@ -27,7 +29,7 @@ import time
 import uuid
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +42,14 @@ from advisor.embeddings import MODEL_NAME, ChromaEmbedding, Embedder, shared_emb
 from advisor.errors import IndexCorrupt, IndexMissing, without_paths
 from advisor.index_live import Fingerprint, private_copy, remove_private_copy
 from advisor.keywords import KeywordIndex
+from advisor.precompute import texts_to_embed
+from advisor.vectors import FILENAME as VECTORS
+from advisor.vectors import CachedEncoder, TextVectors, embed_texts, text_hash
 
 log = logging.getLogger(__name__)
 
 COLLECTION = "advisor_chunks"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: vectors.npz, the precomputed sentence vectors
 REBUILD_HINT = "Run `advisor index --rebuild` to build it again."
 
 Progress = Callable[[str], None]
@@ -59,11 +64,14 @@ class BuildReport:
     removed: int
     seconds: float
     changed: bool
+    texts: int = 0  # distinct texts with a precomputed vector
+    texts_embedded: int = 0  # of which the model embedded now (the others were known)
 
 
 @dataclass
 class OpenIndex:
-    """A live, checked index: the chunks, the Chroma collection and the keyword index."""
+    """A live, checked index: the chunks, the Chroma collection, the keyword index and the
+    precomputed text vectors; ``embed`` gives any text's vector (a lookup when precomputed)."""
 
     path: Path
     chunks: list[Chunk]
@@ -72,6 +80,11 @@ class OpenIndex:
     manifest: dict
     embedder: Embedder
     fingerprint: Fingerprint | None = None  # the files as opened (local store only)
+    vectors: TextVectors = field(default_factory=TextVectors.empty)
+    embed: CachedEncoder = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.embed = CachedEncoder(self.vectors, self.embedder.encode)
 
     def problem(self) -> str | None:
         """None while the build and its private copy are as opened; else what is wrong."""
@@ -161,8 +174,12 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None,
     current = _current_build(index_dir)
     previous = _read_manifest(current) if current and not rebuild else None
     hashes = {c.chunk_id: c.content_hash for c in chunks}
-    if previous and previous.get("hashes") == hashes and _healthy(current, settings, embedder):
-        return BuildReport(current.name, len(chunks), 0, len(chunks), 0, time.perf_counter() - t0, False)
+    items = texts_to_embed(settings.corpus_dir, chunks)
+    texts = _texts_digest(items)
+    if (previous and previous.get("hashes") == hashes and previous.get("texts") == texts
+            and _healthy(current, settings, embedder)):
+        return BuildReport(current.name, len(chunks), 0, len(chunks), 0, time.perf_counter() - t0, False,
+                           int(previous.get("vectors", 0)))
 
     cache = {} if rebuild else _load_cache(index_dir)
     todo = [c for c in chunks if c.content_hash not in cache]
@@ -173,6 +190,10 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None,
         for c, v in zip(todo, vectors):
             cache[c.content_hash] = v
     removed = len(set(previous.get("hashes") or {}) - set(hashes)) if previous else 0
+    known = {} if rebuild else _known_vectors(current)
+    known.update({text_hash(c.embed_text): cache[c.content_hash] for c in chunks})
+    store, texts_embedded = embed_texts(items, lambda batch: embedder.encode(batch, progress=False), known)
+    progress(f"Precomputed vectors of {len(store)} sentences and other texts ({texts_embedded} embedded now).")
 
     # unique per build: Chroma caches clients by path, so a path is never reused
     name = time.strftime("%Y%m%d-%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
@@ -180,6 +201,7 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None,
     tmp.mkdir()
     progress("Writing the vector store and keyword index.")
     _write_build(tmp, chunks, cache, settings, embedder, name)
+    _write_vectors(tmp, store, texts)  # last: a build without its vectors never opens
     final = index_dir / "builds" / name
     tmp.rename(final)
     _save_cache(index_dir, {c.content_hash: cache[c.content_hash] for c in chunks})
@@ -189,7 +211,34 @@ def _build_locked(settings: Settings, rebuild: bool, embedder: Embedder | None,
     _prune(index_dir, keep={name, current.name if current else ""}, settings=settings)
     progress(f"Index {name} is live.")
     return BuildReport(name, len(chunks), len(todo), len(chunks) - len(todo), removed,
-                       time.perf_counter() - t0, True)
+                       time.perf_counter() - t0, True, len(store), texts_embedded)
+
+
+def _texts_digest(items: list[tuple[str, str]]) -> str:
+    """One hash over every precomputed item's id and text: a change means a new build."""
+    h = hashlib.sha256()
+    for item_id, text in items:
+        h.update(f"{item_id}\x00{text_hash(text)}\n".encode())
+    return h.hexdigest()
+
+
+def _known_vectors(build: Path | None) -> dict:
+    """The live build's text vectors by hash (reused, not re-embedded); {} when unreadable."""
+    if build is None:
+        return {}
+    try:
+        return TextVectors.load(build / VECTORS).known()
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_vectors(path: Path, store: TextVectors, texts: str) -> None:
+    """Save the text vectors in a finished build and record them in its manifest."""
+    store.save(path / VECTORS)
+    manifest = json.loads((path / "manifest.json").read_text())
+    manifest["files"][VECTORS] = _file_hash_one(path / VECTORS)
+    manifest.update(texts=texts, vectors=len(store))
+    (path / "manifest.json").write_text(json.dumps(manifest, indent=1))
 
 
 def _write_build(path: Path, chunks: list[Chunk], cache: dict, settings: Settings,
@@ -254,6 +303,13 @@ def open_index(settings: Settings, embedder: Embedder | None = None) -> OpenInde
         chunks = [Chunk.model_validate_json(line) for line in
                   (current / "chunks.jsonl").read_text(encoding="utf-8").splitlines() if line]
         keywords = KeywordIndex.load(current / "bm25")
+        if _file_hash_one(current / VECTORS) != manifest["files"][VECTORS]:
+            raise IndexCorrupt(f"The precomputed vectors of build {name} do not match their checksum. "
+                               f"{REBUILD_HINT}")
+        vectors = TextVectors.load(current / VECTORS)
+        if len(vectors) != manifest.get("vectors"):
+            raise IndexCorrupt(f"The precomputed vectors of build {name} hold {len(vectors)} texts; expected "
+                               f"{manifest.get('vectors')}. {REBUILD_HINT}")
         embedder = embedder or shared_embedder()
         if not settings.chroma_url:
             if not (current / "chroma" / "chroma.sqlite3").is_file():
@@ -281,7 +337,7 @@ def open_index(settings: Settings, embedder: Embedder | None = None) -> OpenInde
         _discard(copy)
         raise IndexCorrupt(f"Index build {name} cannot be read ({type(e).__name__}: "
                            f"{without_paths(str(e))}). {REBUILD_HINT}") from e
-    index = OpenIndex(current, chunks, coll, keywords, manifest, embedder, fingerprint)
+    index = OpenIndex(current, chunks, coll, keywords, manifest, embedder, fingerprint, vectors)
     if copy is not None:
         weakref.finalize(index, remove_private_copy, copy)
     return index

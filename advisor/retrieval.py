@@ -118,7 +118,7 @@ class Retriever:
                 and sid.startswith(ref) and not sid[len(ref):len(ref) + 1].isdigit() for i in idx][:6]
 
     def dense(self, query: str, k: int = POOL) -> list[tuple[int, float]]:
-        vec = self.index.embedder.encode([query])[0]
+        vec = self.index.embed([query])[0]  # embedded once per question, then a lookup
         res = self.index.collection.query(
             query_embeddings=[vec.tolist()], n_results=min(k, len(self.chunks)), include=["distances"]
         )
@@ -126,8 +126,8 @@ class Retriever:
                 if cid in self.position]
 
     def similarity(self, query: str, chunks: list[Chunk]) -> np.ndarray:
-        q = self.index.embedder.encode([query])[0]
-        v = self.index.embedder.encode([c.embed_text for c in chunks])
+        q = self.index.embed([query])[0]
+        v = self.index.embed([c.embed_text for c in chunks])  # precomputed with the index
         return v @ q
 
     def search(self, query: str, k: int = 8, mode: Mode = "hybrid") -> list[Hit]:

@@ -36,6 +36,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [sp for sp in spans if sp[1] - sp[0] >= 3]
 
 
+_LIST_LINE = re.compile(r"^\s*(?:[-*•·]\s|\d{1,2}\.\s|\(\d{1,2}\)\s|\|)")
+
+
+def list_lines(text: str) -> int:
+    """How many lines of ``text`` are list items or table rows: a bullet, "1." or "(1)", or '|'."""
+    return sum(1 for line in text.split("\n") if _LIST_LINE.match(line))
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a].isspace():
         a += 1

@@ -71,3 +71,16 @@ def advisor(settings):
     from advisor.factory import load_advisor
 
     return load_advisor(settings)
+
+
+@pytest.fixture
+def small_settings(tmp_path: Path):
+    """Settings over a one-document corpus (CP-34) with an index folder in tmp_path."""
+    import shutil
+
+    from advisor.config import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ROOT / "corpus" / "cp-34.md", corpus / "cp-34.md")
+    return Settings(index_dir=tmp_path / "index", corpus_dir=corpus)

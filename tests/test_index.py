@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from advisor.config import Settings
 from advisor.errors import IndexCorrupt, IndexMissing
 from advisor.index_store import build_index, open_index
 
@@ -32,14 +30,6 @@ class CountingEmbedder:
         return out
 
 
-@pytest.fixture
-def small_settings(tmp_path: Path) -> Settings:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(ROOT / "corpus" / "cp-34.md", corpus / "cp-34.md")
-    return Settings(index_dir=tmp_path / "index", corpus_dir=corpus)
-
-
 def test_missing_index_names_the_command(small_settings):
     with pytest.raises(IndexMissing, match="advisor index"):
         open_index(small_settings)
@@ -49,8 +39,10 @@ def test_second_build_with_no_change_embeds_nothing(small_settings):
     emb = CountingEmbedder()
     first = build_index(small_settings, embedder=emb)
     assert first.embedded == first.chunks > 0
+    embedded = emb.calls
     second = build_index(small_settings, embedder=emb)
-    assert not second.changed and emb.calls == first.chunks
+    assert not second.changed and emb.calls == embedded
+    assert second.texts == first.texts > first.chunks
 
 
 def test_changed_chunk_is_the_only_one_reembedded_and_removed_ones_go(small_settings):

@@ -1,7 +1,8 @@
 """The web app's pieces: shared services, passage lookup, calculator forms and the Gradio tabs.
 
-``services`` and ``passages`` and ``forms`` work without Gradio (the REST API uses them);
-the ``*_tab`` modules and ``ui`` build the Gradio page. ``server.create_app`` wires both onto
+``services``, ``passages``, ``forms``, ``render`` and ``chat_state`` (the conversation as
+data) work without Gradio (the REST API and the tests use them); the ``*_tab`` modules,
+``chat_panels`` and ``ui`` build the Gradio page. ``server.create_app`` wires both onto
 one FastAPI app. Importing this package does no I/O; it only switches Gradio's analytics
 off before any module here imports Gradio.
 """

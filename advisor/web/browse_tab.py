@@ -16,7 +16,7 @@ import gradio as gr
 from advisor.web.escape import plain
 from advisor.web.passages import HOW_TO_CITE, Library, SectionNotFound, chip_label, link_for
 from advisor.web.services import Services
-from advisor.web.ui import Page
+from advisor.web.ui import SHOW_VIEWER_JS, Page
 
 VIEWER_HINT = "Choose a section from the table of contents, or type a citation above, to read it here."
 _SEP = "::"
@@ -98,9 +98,9 @@ def build(page: Page) -> None:
 
     doc.change(refresh, [doc, search], [toc, note])
     search.change(refresh, [doc, search], [toc, note], trigger_mode="always_last")
-    toc.input(partial(open_choice, services), toc, viewer)
-    go.click(partial(open_citation, services), ref, viewer)
-    ref.submit(partial(open_citation, services), ref, viewer)
+    toc.input(partial(open_choice, services), toc, viewer).then(None, js=SHOW_VIEWER_JS)
+    go.click(partial(open_citation, services), ref, viewer).then(None, js=SHOW_VIEWER_JS)
+    ref.submit(partial(open_citation, services), ref, viewer).then(None, js=SHOW_VIEWER_JS)
 
     def deep_link(request: gr.Request) -> tuple[Any, str, str]:  # a gr.Request is injected by type
         return on_load(services, request)

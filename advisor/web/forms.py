@@ -3,7 +3,9 @@
 ``field_specs`` turns each model field into a ``FieldSpec`` (date, whole number, amount,
 yes/no checkbox, yes/no/unknown choice, a fixed choice, or text) with its label and hint.
 ``run_form`` checks the raw widget values, runs the calculator and raises ``FormError``
-with one plain sentence per problem. No Gradio here: the Calculators tab draws the widgets.
+with one plain sentence per problem. A date may be written any way the chat reads one
+("2026-11-02", "November 2, 2026", "11/2/2026", "yesterday"; a missing year is this year's).
+No Gradio here: the Calculators tab draws the widgets.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from advisor.calculators.base import Calculator, CalculatorError, Context
+from advisor.calculators.facts_dates import find_dates
 from advisor.models import Calculation
 
 Kind = Literal["date", "int", "decimal", "bool", "tristate", "choice", "text"]
@@ -54,7 +57,7 @@ def field_specs(model: type[BaseModel]) -> list[FieldSpec]:
         kind, choices = _kind(inner, optional)
         hint = (info.description or "").strip()
         if kind == "date":
-            hint = f"{hint} Format YYYY-MM-DD.".strip()
+            hint = f"{hint} For example 2026-11-02 or November 2, 2026.".strip()
         label = name.replace("_", " ").capitalize() + ("" if required else " (optional)")
         if kind == "bool":
             label = name.replace("_", " ").capitalize()
@@ -64,7 +67,7 @@ def field_specs(model: type[BaseModel]) -> list[FieldSpec]:
 
 def run_form(calc: Calculator, values: dict[str, Any], context: Context) -> Calculation:
     """Run ``calc`` on raw form values, or raise FormError naming every bad or missing value."""
-    inputs = parse_form(calc, values)
+    inputs = parse_form(calc, values, context.today)
     try:
         return calc(inputs, context)
     except ValidationError as e:
@@ -73,13 +76,14 @@ def run_form(calc: Calculator, values: dict[str, Any], context: Context) -> Calc
         raise FormError(str(e) or "These values cannot be used.") from e
 
 
-def parse_form(calc: Calculator, values: dict[str, Any]) -> dict[str, Any]:
-    """Widget values -> model inputs; empty optional fields are left out."""
+def parse_form(calc: Calculator, values: dict[str, Any], today: date) -> dict[str, Any]:
+    """Widget values -> model inputs; empty optional fields are left out; ``today`` resolves
+    relative dates ("yesterday") and dates written without a year."""
     problems: list[str] = []
     out: dict[str, Any] = {}
     for spec in field_specs(calc.inputs):
         try:
-            value = _parse(spec, values.get(spec.name))
+            value = _parse(spec, values.get(spec.name), today)
         except ValueError as e:
             problems.append(f"{spec.label.removesuffix(' (optional)')}: {e}")
             continue
@@ -93,20 +97,14 @@ def parse_form(calc: Calculator, values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _parse(spec: FieldSpec, raw: Any) -> Any:
+def _parse(spec: FieldSpec, raw: Any, today: date) -> Any:
     if isinstance(raw, str):
         raw = raw.strip()
     if raw is None or raw == "":
         return None
     match spec.kind:
         case "date":
-            text = str(raw)[:10] if isinstance(raw, str) else str(raw)
-            if not _ISO_DATE.match(text):
-                raise ValueError(f"{raw!r} is not a date written YYYY-MM-DD (e.g. 2026-11-02)")
-            try:
-                return date.fromisoformat(text)
-            except ValueError:
-                raise ValueError(f"{text} is not a real calendar date") from None
+            return parse_date(str(raw), today)
         case "int":
             number = _number(raw)
             if number != number.to_integral_value():
@@ -124,6 +122,24 @@ def _parse(spec: FieldSpec, raw: Any) -> Any:
             return str(raw)
         case _:
             return str(raw)
+
+
+def parse_date(text: str, today: date) -> date:
+    """The one date ``text`` writes, as the chat reads dates; ValueError saying what is wrong."""
+    text = " ".join(text.split()).rstrip(".")
+    if _ISO_DATE.match(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{text} is not a real calendar date") from None
+    hits = find_dates(text, today)
+    if len(hits) == 1 and len(hits[0].text) >= len(text) - 1:  # the whole value, maybe a comma
+        hit = hits[0]
+        if hit.value is None:
+            raise ValueError(f"{text} is not a real calendar date ({hit.error})" if hit.error
+                             else f"{text} is not a real calendar date")
+        return hit.value
+    raise ValueError(f"{text!r} is not a date; write it like 2026-11-02 (YYYY-MM-DD) or November 2, 2026")
 
 
 def _number(raw: Any) -> Decimal:

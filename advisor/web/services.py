@@ -11,6 +11,8 @@ and no FastAPI here.
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 import threading
 import time
 from collections.abc import Sequence
@@ -138,6 +140,29 @@ class Services:
                 if damaged:
                     raise AdvisorUnavailable(damaged) from e
                 raise AnswerFailed(FAILED) from e
+
+    def browser_secret(self) -> str:
+        """The key the page's browser storage is encrypted with: made once, kept in the data
+        folder (owner-only), so a conversation kept in the browser survives a server restart
+        and every worker process reads it the same."""
+        path = self.settings.data_dir / "browser-storage.key"
+        with self._lib_lock:
+            try:
+                return path.read_text(encoding="utf-8").strip()
+            except FileNotFoundError:
+                pass
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(secrets.token_urlsafe(32))
+            try:
+                os.link(tmp, path)  # atomic and never replaces: another worker's key wins
+            except FileExistsError:
+                pass
+            finally:
+                tmp.unlink(missing_ok=True)
+            return path.read_text(encoding="utf-8").strip()
 
     # -- documents, calculators ----------------------------------------------------------
 

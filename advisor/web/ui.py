@@ -83,16 +83,22 @@ mark { background: #ffe58a; color: #1a1a1a; padding: 0 0.15em; border-radius: 2p
 #toc label { width: 100%; margin: 0; }
 .status-message:not(:empty) { font-weight: 600; }
 :focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
+#roadmap-diagram .html-container { padding: 0; }
+#roadmap-steps ol { padding-left: 2em; }
+#roadmap-diagram svg { display: block; max-width: 100%; height: auto; }
+#chat-buttons { flex-wrap: wrap; gap: 0.5rem; }
 @media (max-width: 700px) {
+  /* a phone: tab buttons small enough that all five show (Gradio hides the rest behind "⋯") */
+  #tabs .tab-container button { padding: 0 6px !important; font-size: 13px !important; }
   #masthead h1 { font-size: 1.3rem; }
   #passage, #viewer { max-height: none; }
   #passage-panel { position: static; }
 }
 """
 
-# Runs once when the page loads: announce changing regions to screen readers, and name each
-# group of radio buttons or checkboxes after its visible label (Gradio draws a <span>, not a
-# <legend>).
+# Runs once when the page loads: announce changing regions to screen readers, name each group
+# of radio buttons or checkboxes after its visible label (Gradio draws a <span>, not a
+# <legend>), open cited passages from links in answers, and show each new answer's first line.
 JS = """
 () => {
   const live = () => {
@@ -105,11 +111,60 @@ JS = """
       if (label && label.textContent.trim()) { fs.setAttribute('aria-label', label.textContent.trim()); }
     }
   };
+  // A citation written in an answer opens its passage beside the chat (without the script the
+  // link is a deep link to the Browse tab): the hidden #cite-open button sends "<answer>:<n>".
+  document.addEventListener('click', (ev) => {
+    const a = ev.target instanceof Element ? ev.target.closest('#chatbot a[href*="cite="]') : null;
+    const open = document.getElementById('cite-open');
+    if (!a || !open) { return; }
+    ev.preventDefault();
+    ev.stopImmediatePropagation();
+    const url = new URL(a.getAttribute('href'), window.location.href);
+    window.advisorCite = `${url.searchParams.get('answer')}:${url.searchParams.get('cite')}`;
+    open.click();
+  }, true);
+  // When a message appears in the chat (an answer, or the conversation after a reload), scroll
+  // the chat box so its first line is at the top (Gradio would show its end), and on a phone
+  // bring the chat box into view. Done as the message is drawn, with no round trip.
+  let rows = 0;
+  const showLatest = () => {
+    const all = document.querySelectorAll('#chatbot .message-row');
+    if (all.length <= rows) { rows = all.length; return; }
+    rows = all.length;
+    const last = all[all.length - 1];
+    let box = last.parentElement;
+    while (box && box.id !== 'chatbot' && !(box.scrollHeight > box.clientHeight + 1
+           && /(auto|scroll)/.test(getComputedStyle(box).overflowY))) { box = box.parentElement; }
+    if (box && box.id !== 'chatbot') {
+      box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    }
+    const chat = document.getElementById('chatbot');
+    const top = chat ? chat.getBoundingClientRect().top : 0;
+    if (chat && (top < 0 || top > window.innerHeight * 0.6)) { chat.scrollIntoView({ block: 'start' }); }
+  };
   let queued = false;
   live();
   new MutationObserver(() => {
+    showLatest();
     if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; live(); }); }
   }).observe(document.body, { childList: true, subtree: true });
+}
+"""
+
+# The citation a link in an answer names (set by the click handler in JS) replaces the hidden
+# box's value as the input of the passage lookup.
+CITE_JS = "(request, turns) => [window.advisorCite || request || '', turns]"
+
+# Export: the conversation's Markdown (kept in a hidden box) saved as a file, no server file.
+EXPORT_JS = """
+(md) => {
+  if (!md) { return; }
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([md], { type: 'text/markdown;charset=utf-8' }));
+  a.download = `conversation-${new Date().toISOString().slice(0, 10)}.md`;
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
 }
 """
 
@@ -121,6 +176,16 @@ SHOW_PASSAGE_JS = """
     const panel = document.getElementById('passage');
     if (window.innerWidth < 900 && panel) { panel.scrollIntoView({ block: 'start' }); }
     else if (mark) { mark.scrollIntoView({ block: 'nearest' }); }
+  }, 150);
+}
+"""
+
+# The same for the Browse tab: on a phone the section viewer sits under the contents.
+SHOW_VIEWER_JS = """
+() => {
+  setTimeout(() => {
+    const viewer = document.getElementById('viewer');
+    if (window.innerWidth < 900 && viewer) { viewer.scrollIntoView({ block: 'start' }); }
   }, 150);
 }
 """

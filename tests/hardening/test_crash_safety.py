@@ -100,6 +100,8 @@ DAMAGE = {
         b"\x00" * 100 + _sqlite(b).read_bytes()[100:]),
     "Chroma sqlite emptied": lambda b, _i: _sqlite(b).write_bytes(b""),
     "Chroma sqlite deleted": lambda b, _i: _sqlite(b).unlink(),
+    "vectors.npz garbled": lambda b, _i: _garbage_middle(b / "vectors.npz", 64),
+    "vectors.npz deleted": lambda b, _i: (b / "vectors.npz").unlink(),
     "manifest.json garbled": lambda b, _i: (b / "manifest.json").write_text("{not json"),
     "manifest.json not an object": lambda b, _i: (b / "manifest.json").write_text("[1, 2]"),
     "manifest.json without a count": lambda b, _i: _drop_manifest_key(b, "count"),

@@ -190,9 +190,10 @@ def test_the_web_chat_answers_binary_and_mixed_script_messages(web_services):
 
 
 def test_web_feedback_with_a_huge_odd_comment_is_stored_trimmed(web_services):
-    from advisor.web.chat_tab import respond, save_feedback
+    from advisor.web.chat_panels import save_feedback
+    from advisor.web.chat_tab import respond
 
-    turn = list(respond(web_services, MIXED, []))[-1][1][-1]
-    status = save_feedback(web_services, turn, "down", "\x00\U0001F600" * 20_000, True)
+    turns = list(respond(web_services, MIXED, []))[-1][1]
+    _turns, status, _box, _flag = save_feedback(web_services, turns[-1]["id"], "down", "\x00\U0001F600" * 20_000, True, turns)
     assert status.startswith("Thank you")
     assert len(web_services.feedback.rows()[-1]["comment"]) <= 2000

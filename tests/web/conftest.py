@@ -67,3 +67,39 @@ def live_server(web_settings, advisor) -> Iterator[str]:
     yield url
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser_support import ARGS, CHROMIUM
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def requests_seen() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def page_at(browser, live_server, requests_seen):
+    """Open the page (``query`` appended) in a fresh browser context; a phone below 500 px."""
+    pages = []
+
+    def open_page(query: str = "", width: int = 1280, height: int = 900):
+        ctx = browser.new_context(viewport={"width": width, "height": height},
+                                  is_mobile=width < 500, has_touch=width < 500, accept_downloads=True)
+        page = ctx.new_page()
+        page.on("request", lambda r: requests_seen.append(r.url))
+        page.goto(f"{live_server}/{query}")
+        page.get_by_role("tab", name="Chat").wait_for(timeout=60_000)
+        pages.append(ctx)
+        return page
+
+    yield open_page
+    for ctx in pages:
+        ctx.close()

@@ -11,61 +11,13 @@ to 127.0.0.1. Never runs `playwright install`: Chromium comes from apt (see Make
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from browser_support import ANSWER_TIMEOUT_MS, BROWSER_MARKS, artifacts, feedback_row
+from playwright.sync_api import expect
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-ANSWER_TIMEOUT_MS = 180_000
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make test installs it)"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def requests_seen() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def page_at(browser, live_server, requests_seen):
-    pages = []
-
-    def open_page(query: str = "", width: int = 1280, height: int = 900):
-        ctx = browser.new_context(viewport={"width": width, "height": height},
-                                  is_mobile=width < 500, has_touch=width < 500)
-        page = ctx.new_page()
-        page.on("request", lambda r: requests_seen.append(r.url))
-        page.goto(f"{live_server}/{query}")
-        page.get_by_role("tab", name="Chat").wait_for(timeout=60_000)
-        pages.append(ctx)
-        return page
-
-    yield open_page
-    for ctx in pages:
-        ctx.close()
-
-
-def _artifacts() -> Path:
-    folder = Path(__file__).resolve().parents[2] / "test-artifacts"  # git-ignored
-    folder.mkdir(exist_ok=True)
-    return folder
+pytestmark = BROWSER_MARKS
 
 
 def test_ask_read_the_cited_passage_and_give_feedback(page_at, web_settings):
@@ -85,17 +37,15 @@ def test_ask_read_the_cited_passage_and_give_feedback(page_at, web_settings):
     mark.wait_for(timeout=30_000)
     assert "15 calendar days" in mark.inner_text()
     assert "Chapter 3" in page.locator("#passage").inner_text()  # the breadcrumb
-    page.screenshot(path=str(_artifacts() / "desktop-1280-answer.png"), full_page=True)
+    page.screenshot(path=str(artifacts() / "desktop-1280-answer.png"), full_page=True)
 
     page.get_by_label("Comment on this answer (optional)").fill("browser test comment")
     page.get_by_label("A citation is wrong").check()
     page.get_by_role("button", name="👍 Helpful").click()
-    page.get_by_text("Thank you — your feedback was saved.").wait_for(timeout=30_000)
-    with sqlite3.connect(web_settings.data_dir / "feedback.sqlite3") as db:
-        row = db.execute("SELECT question, rating, wrong_citation, citations FROM feedback "
-                         "WHERE comment = 'browser test comment'").fetchone()
-    assert row[0].startswith("I was downgraded") and row[1] == "up" and row[2] == 1
-    assert json.loads(row[3])[0]["source"] == "AR 690-13"
+    page.get_by_text("Thank you — your feedback on this answer was saved").wait_for(timeout=30_000)
+    row = feedback_row(web_settings, "browser test comment")
+    assert row["question"].startswith("I was downgraded") and row["rating"] == "up" and row["wrong_citation"] == 1
+    assert json.loads(row["citations"])[0]["source"] == "AR 690-13"
 
     page.get_by_role("button", name="New conversation").click()
     page.get_by_text("Ask a question, or pick an example:").wait_for(timeout=30_000)
@@ -167,7 +117,7 @@ def test_phone_width_screenshot_after_an_answer(page_at):
     page.locator("#passage mark").first.wait_for(timeout=30_000)
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways at phone width ({width}px)"
-    page.screenshot(path=str(_artifacts() / "phone-390-answer.png"), full_page=True)
+    page.screenshot(path=str(artifacts() / "phone-390-answer.png"), full_page=True)
 
 
 OUTSIDE = "http://127.0.0.2:9"  # loopback, but not the server: any request there is a failure
@@ -237,4 +187,4 @@ def test_every_request_went_to_loopback(requests_seen):
     outside = sorted({u for u in requests_seen
                       if not u.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))})
     assert outside == []
-    (_artifacts() / "browser-requests.json").write_text(json.dumps(sorted(set(requests_seen)), indent=1))
+    (artifacts() / "browser-requests.json").write_text(json.dumps(sorted(set(requests_seen)), indent=1))

@@ -107,7 +107,7 @@ def test_cli_feedback_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ca
 def test_export_of_an_empty_store_writes_only_the_header(tmp_path: Path):
     out = tmp_path / "empty.csv"
     assert FeedbackStore(tmp_path / "none").export_csv(out) == 0
-    assert out.read_text(encoding="utf-8").strip() == "id,time,question,answer,citations,writer,rating,comment,wrong_citation"
+    assert out.read_text(encoding="utf-8").strip() == "id,time,question,answer,citations,writer,rating,comment,wrong_citation,answer_id"
 
 
 @pytest.mark.parametrize("comment", ["=HYPERLINK(\"http://127.0.0.2/x\",\"click\")", "+1+1", "-2+3", "@SUM(A1)",
@@ -120,3 +120,22 @@ def test_export_csv_never_hands_a_spreadsheet_a_formula(tmp_path: Path, comment)
     row = next(csv.DictReader(out.open(encoding="utf-8")))
     assert row["comment"] == "'" + comment.strip()  # stored stripped, exported quoted
     assert row["question"] == "'" + comment and row["rating"] == "up"
+
+
+def test_a_rating_is_stored_with_the_id_of_the_answer_it_rates(tmp_path: Path):
+    store = FeedbackStore(tmp_path)
+    store.add(_item(answer_id="a1b2c3"))
+    assert store.rows()[0]["answer_id"] == "a1b2c3"
+
+
+def test_a_database_from_before_answer_ids_gets_the_column(tmp_path: Path):
+    old = tmp_path / "feedback.sqlite3"
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, "
+                   "question TEXT NOT NULL, answer TEXT NOT NULL, citations TEXT NOT NULL, writer TEXT NOT NULL, "
+                   "rating TEXT, comment TEXT NOT NULL, wrong_citation INTEGER NOT NULL)")
+        db.execute("INSERT INTO feedback (time, question, answer, citations, writer, rating, comment, "
+                   "wrong_citation) VALUES ('t', 'old?', 'a', '[]', 'extractive', 'up', '', 0)")
+    store = FeedbackStore(tmp_path)
+    store.add(_item(answer_id="new1"))
+    assert [r["answer_id"] for r in store.rows()] == ["", "new1"]

@@ -33,6 +33,14 @@ def test_a_filled_form_computes():
     assert calc.result == "2026-11-17"
 
 
+@pytest.mark.parametrize("written", ["2026-11-02", "November 2, 2026", "Nov. 2, 2026", "2 November 2026",
+                                     "11/2/2026", "Monday, November 2, 2026", "november 2nd 2026",
+                                     "three weeks ago"])
+def test_a_date_is_read_the_way_the_chat_reads_it(written):
+    calc = run_form(get("downgrade_appeal_deadline"), {"action_date": written}, CONTEXT)
+    assert calc.result == "2026-11-17"
+
+
 def test_unknown_answers_are_left_out():
     calc = run_form(get("trial_period_required"), {"new_employee": "Unknown",
                                                    "completed_prior_trial_or_probation": "No"}, CONTEXT)
@@ -42,7 +50,8 @@ def test_unknown_answers_are_left_out():
 @pytest.mark.parametrize("name,values,words", [
     ("downgrade_appeal_deadline", {}, "is required"),
     ("downgrade_appeal_deadline", {"action_date": "2026-02-30"}, "not a real calendar date"),
-    ("downgrade_appeal_deadline", {"action_date": "02/11/2026"}, "YYYY-MM-DD"),
+    ("downgrade_appeal_deadline", {"action_date": "sometime in March"}, "YYYY-MM-DD"),
+    ("downgrade_appeal_deadline", {"action_date": "February 30, 2026"}, "not a real calendar date"),
     ("reassignment_step_increase", {"grade": 3.5, "step": 1}, "not a whole number"),
     ("reassignment_step_increase", {"grade": 16, "step": 1}, "use 1 to 15"),
     ("award_approval_level", {"amount": "abc"}, "not a number"),

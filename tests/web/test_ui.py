@@ -1,8 +1,7 @@
-"""The page's handlers without a browser: chat streaming, passages, feedback, forms, deep links."""
+"""The page's handlers without a browser: chat, citation links, passages, feedback, forms, deep links."""
 
 from __future__ import annotations
 
-import itertools
 from types import SimpleNamespace
 
 import pytest
@@ -14,15 +13,29 @@ def _run(services, message, turns=None):
     return list(respond(services, message, turns or []))
 
 
-def test_an_answer_streams_as_growing_text_and_lands_in_the_turns(services):
+def test_the_question_shows_at_once_with_a_progress_line_then_the_whole_answer(services):
     steps = _run(services, "I was downgraded on 2026-11-02. When is my appeal deadline?")
-    texts = [s[0][-1]["content"] for s in steps if isinstance(s[0], list)]
-    assert texts[0] == "_Searching the documents…_"
-    streamed = texts[1:]
-    assert len(streamed) > 3 and all(a in b or b.startswith(a) for a, b in itertools.pairwise(streamed))
-    turns = steps[-1][1]
+    assert len(steps) == 2  # no replayed chunks: the answer is shown whole as soon as it exists
+    first, last = steps
+    assert first[0][-1] == {"role": "user", "content": "I was downgraded on 2026-11-02. When is my appeal deadline?"}
+    assert first[3].startswith("⏳") and first[4].interactive is False and first[5].visible is True
+    assert last[2] == ""  # the question leaves its box once answered
+    assert last[4].interactive is True and last[5].visible is False and last[3] == ""
+    turns = last[1]
     assert turns[0]["answer"]["calculations"][0]["result"] == "2026-11-17"
-    assert streamed[-1].startswith("**Tuesday, November 17, 2026**")
+    assert last[0][-1]["content"].startswith("**Tuesday, November 17, 2026**")
+
+
+def test_citations_in_the_answer_text_are_links_that_open_their_passage(services):
+    from advisor.web.chat_tab import open_citation
+
+    turns = _run(services, "I was downgraded on 2026-11-02. When is my appeal deadline?")[-1][1]
+    shown = _run(services, "Thanks", turns)[0][0][1]["content"]  # the first answer as shown again
+    turn_id = turns[0]["id"]
+    assert f"[AR 690-13 para 3-9b](?section=AR%20690-13%203-9b&answer={turn_id}&cite=0)" in shown
+    md = open_citation(services, f"{turn_id}:0:12345", turns)
+    assert "<mark>" in md and "15 calendar days" in md
+    assert open_citation(services, "gone:0", turns).startswith("⚠️")
 
 
 def test_a_follow_up_passes_earlier_questions_as_history(services, monkeypatch):
@@ -54,21 +67,37 @@ def test_a_chip_opens_the_passage_with_the_quote_marked(services):
     assert f"<mark>{quote}</mark>" in md and "3-13. Formal appeal procedures" in md
 
 
-def test_feedback_from_the_page_is_stored(services):
-    from advisor.web.chat_tab import save_feedback
+def test_feedback_is_stored_with_the_answer_it_was_given_for(services):
+    from advisor.web.chat_panels import save_feedback
+    from advisor.web.chat_state import feedback_status
 
-    turn = _run(services, "Can I appeal the grade of my position?")[-1][1][0]
+    turns = _run(services, "Can I appeal the grade of my position?")[-1][1]
+    turns = _run(services, "What is the IT Core Series in CP-34?", turns)[-1][1]
+    first, _second = turns
     before = services.feedback.count()
-    assert save_feedback(services, turn, "down", "para is wrong", True).startswith("Thank you")
+    updated, message, box, flag = save_feedback(services, first["id"], "down", "para is wrong", True, turns)
+    assert (box, flag) == ("", False)  # emptied once sent
+    assert message.startswith("Thank you") and "👎 Not helpful" in message
     row = services.feedback.rows()[-1]
     assert services.feedback.count() == before + 1
     assert (row["rating"], row["comment"], row["wrong_citation"]) == ("down", "para is wrong", 1)
-    assert "3-" in row["citations"] and row["question"] == "Can I appeal the grade of my position?"
-    assert save_feedback(services, turn, None, "", False).startswith("⚠️")
+    assert row["answer_id"] == first["id"] and row["question"] == "Can I appeal the grade of my position?"
+    assert row["answer"] == first["answer"]["answer"] and "3-" in row["citations"]
+    assert feedback_status(updated[0]).startswith("Thank you") and feedback_status(updated[1]) == ""
+
+
+def test_sending_an_empty_comment_says_so_in_plain_words(services):
+    from advisor.web.chat_panels import save_feedback
+
+    turns = _run(services, "Can I appeal the grade of my position?")[-1][1]
+    before = services.feedback.count()
+    _unchanged, message, _box, _flag = save_feedback(services, turns[0]["id"], None, "  ", False, turns)
+    assert message == "⚠️ Type a comment first, or choose 👍 Helpful or 👎 Not helpful."
+    assert services.feedback.count() == before
 
 
 @pytest.mark.parametrize("values,words", [(("",), "is required"), (("2026-13-01",), "not a real"),
-                                          (("yesterday",), "YYYY-MM-DD")])
+                                          (("last season",), "YYYY-MM-DD")])
 def test_calculator_form_errors_are_shown(services, values, words):
     from advisor.web.calculators_tab import calculate
 
