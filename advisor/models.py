@@ -127,7 +127,7 @@ class Ambiguity(BaseModel):
         description="role: which role a value plays; calculator: which rule is meant; value: "
         "two values for one role; subject: whose situation it is."
     )
-    about: str = Field(description="The fact name or 'calculator'.")
+    about: str = Field(description="The fact name, 'calculator' (which rule is meant) or 'statement' (facts with no question yet: which rule to work out).")
     options: list[str] = Field(default_factory=list, description="The readings in play.")
     question: str = Field(description="The question back, in plain words.")
 

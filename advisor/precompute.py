@@ -4,7 +4,8 @@ Per chunk: its retrieval text (the vector Chroma holds), its whole text when it 
 list or table (the writer may quote it whole) and every sentence or list line ``sentence_spans``
 finds, which is every candidate the extractive writer and the claim check can compare with
 a question. Per rule-book entry (``corpus/rules/**/*.yaml``, when there are any): its quote,
-plain statement, list items and example questions. A text missing here still works: the
+plain statement, list items and example questions. Per calculator, declined topic and yes/no
+fact the intake step reads: the texts it matches a question against. A text missing here still works: the
 running process embeds it on first use. Nothing is embedded here (``advisor/vectors.py``).
 """
 
@@ -53,7 +54,26 @@ def rulebook_texts(corpus_dir: Path, _chunks: Sequence[Chunk]) -> Iterable[Item]
             yield f"rule:{e.id}:question:{n}", q
 
 
-SOURCES: tuple[TextSource, ...] = (chunk_texts, rulebook_texts)
+def intake_texts(_corpus_dir: Path, _chunks: Sequence[Chunk]) -> Iterable[Item]:
+    """What the intake step matches every question against besides the rule book: each
+    calculator's title, description and example questions, each declined topic's, and the
+    statements that settle a calculator's yes/no facts (``advisor/intake/``)."""
+    from advisor.calculators.intake_specs import SAYS
+    from advisor.calculators.registry import all_calculators
+    from advisor.intake.declines import TOPICS
+
+    for c in all_calculators():
+        for n, text in enumerate((c.title, c.description, *c.examples)):
+            yield f"calculator:{c.name}:{n}", text
+    for d in TOPICS:
+        for n, text in enumerate((d.name, d.description, *d.examples)):
+            yield f"decline:{d.id}:{n}", text
+    for fact, statements in SAYS.items():
+        for n, text in enumerate(statements):
+            yield f"says:{fact}:{n}", text
+
+
+SOURCES: tuple[TextSource, ...] = (chunk_texts, rulebook_texts, intake_texts)
 
 
 def texts_to_embed(corpus_dir: Path, chunks: Sequence[Chunk],

@@ -178,8 +178,9 @@ def score(rows: list[Row], answers: dict[str, dict[str, Any]]) -> dict[str, Any]
             "wrong_rule_numbers": wrong, "cases": cases}
 
 
-def intake_only(rows: list[Row], cache: Path | None = None) -> dict[str, dict[str, Any]]:
-    """Answer every row with the intake and the act step only (no retrieval, no writer): fast."""
+def intake_only(rows: list[Row], cache: Path | None = None, intake: Any = None) -> dict[str, dict[str, Any]]:
+    """Answer every row with the intake and the act step only (no retrieval, no writer): fast.
+    ``intake``: an advisor's (its vectors precomputed with the index); else one built here."""
     from advisor.act import act
     from advisor.calculators.base import Context
     from advisor.calculators.registry import all_calculators
@@ -189,9 +190,11 @@ def intake_only(rows: list[Row], cache: Path | None = None) -> dict[str, dict[st
     from advisor.rulebook.load import load_rulebook
     from advisor.rulebook.targets import rule_targets
 
-    embed = _cached_embed(shared_embedder(), cache)
     calcs = all_calculators()
-    intake = Intake(calcs, embed, rules=rule_targets(load_rulebook(Settings().corpus_dir)))
+    embed = None
+    if intake is None:
+        embed = _cached_embed(shared_embedder(), cache)
+        intake = Intake(calcs, embed, rules=rule_targets(load_rulebook(Settings().corpus_dir)))
     by_name = {c.name: c for c in calcs}
     out: dict[str, dict[str, Any]] = {}
     for row in rows:
@@ -205,7 +208,8 @@ def intake_only(rows: list[Row], cache: Path | None = None) -> dict[str, dict[st
                            "roadmap": {"planned": True} if intent.asked == "roadmap" else None}
         except Exception as e:  # noqa: BLE001 - a crash is that row's failure, the run goes on
             out[row.id] = {"answer": "", "crashed": True, "error": f"{type(e).__name__}: {e}"}
-    _save_cache(embed, cache)
+    if embed is not None:
+        _save_cache(embed, cache)
     return out
 
 

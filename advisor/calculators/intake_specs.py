@@ -17,6 +17,11 @@ from advisor.calculators.base import FactSpec
 _SALARY = ("salary", "make", "making", "earn", "paid", "pay", "base", "annual", "income", "per year",
            "a year")
 _GRADE = ("gs", "grade", "gs-")
+# The words of a job offer's amount ("offered me $95k", "an offer of $100,000"); not the verb of
+# the question ("the most we could offer someone making $95,000").
+_OFFER = ("offered", "job offer", "offer of", "offer for", "offer at", "offer is", "offer was", "offer from",
+          "offer pays", "bona fide", "competing", "an offer", "other offer", "the offer", "her offer", "his offer",
+          "my offer", "their offer")
 _STEP = ("step",)
 
 
@@ -69,10 +74,10 @@ SPECS: dict[str, Spec] = {
          "what step can I start at if I earn more than step 1?"),
         (FactSpec(name="current_pay", type="money", role="the candidate's current annual pay",
                   ask="What is your current annual rate of pay?", cues=(*_SALARY, "current", "now"),
-                  avoid=("offer",), required=False),
+                  avoid=_OFFER, required=False),
          FactSpec(name="offer", type="money", role="another bona fide job offer (annual)",
                   ask="What is the annual salary of the other job offer?",
-                  cues=("offer", "offered"), required=False),
+                  cues=_OFFER, required=False),
          FactSpec(name="grade", type="grade", role="the GS grade of the position",
                   ask="What GS grade is the position you are being hired into?", cues=_GRADE,
                   required=False)),

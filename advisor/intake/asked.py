@@ -37,7 +37,11 @@ FORMS: tuple[tuple[Asked, str], ...] = (
                r"|\bwhat(?:'s|s| is| would be| will be)? (?:the |my )?(?:amount|salary|pay|rate"
                r"|range|max(?:imum)?|min(?:imum)?|cap|limit|budget|percent(?:age)?)\b|\bhow many dollars\b"
                r"|\bwhat (?:step|salary|pay)\b|\bwhat would (?:i|my|she|he) (?:make|earn|get paid)\b"
-               r"|\bwhat (?:would|will) (?:my|the|her|his|our) (?:salary|pay|rate|award|bonus|step|budget) be\b")),
+               r"|\bwhat (?:would|will) (?:my|the|her|his|our) (?:salary|pay|rate|award|bonus|step|budget) be\b"
+               r"|\bwhat(?:'s| is) the (?:most|least|highest|lowest) (?:\w+ )?(?:can|could|may|might) "
+               r"(?:offer|pay|give|get|set|award|receive)\b"
+               r"|\bwhat(?:'s| is| would be) the (?:highest|lowest|top|most|least) (?:\w+ ){0,3}"
+               r"(?:salary|pay|rate|amount|award|bonus|step|offer)\b")),
     ("how_to", (r"^\s*(?:and |so )?how (?:do|can|should|would) (?:i|we|you|one|an? employee|employees|my \w+)\b"
                r"|\bhow to\b|\bwhat (?:are the |is the )?(?:steps|process|procedure)\b|\bwhat should i do\b"
                r"|\bwhere do i (?:file|send|submit)\b")),

@@ -47,6 +47,8 @@ LEXICAL_MIN = 0.25  # with no such value, the question must share this much of i
 PREFER = 0.12  # how far behind the best a preferred kind of calculator may be
 TIE = 0.10  # a lead this clear, with a word of the question only the best one has, decides
 TIE_WIDE = 0.25  # calculators this close to the best compete; only evidence tells them apart
+_YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|please|do it|go ahead|that one)\b", re.IGNORECASE)
+MARKED, MARK_LEAD = 0.3, 0.3  # a value's words mark a calculator's fact; by this much more than another's
 OWN_MIN = 1.5  # words only the best one has, this rare among the calculators, decide between them
 DECLINE_MIN = 0.85
 DECLINE_LEAD = 0.10
@@ -84,6 +86,7 @@ class State:
     task: Task | None = None
     pool: list[tuple[int, Reading]] = field(default_factory=list)  # statements not yet used
     options: list[str] = field(default_factory=list)  # calculators asked about (a tie)
+    offered: bool = False  # the options were offered for a statement; its facts stay in the pool
     thread: list[str] = field(default_factory=list)  # the turns of the current topic
 
 
@@ -133,7 +136,10 @@ class Intake:
         bare = self.matcher.rank(fixed)
         ranking = self.matcher.rank(f"{context} {fixed}") if question and context else bare
         task = state.task
-        if state.options and not replies.is_switch(fixed):
+        # Rules offered for a statement bind a full question only when it is about one of them.
+        offered_elsewhere = state.offered and question and next(
+            (m.target.id for m in ranking if m.target.kind == "calculator"), None) not in state.options
+        if state.options and not replies.is_switch(fixed) and not offered_elsewhere:
             picked = self._pick(fixed, state.options)
             if picked:
                 state = State(pool=state.pool, thread=[*state.thread, turn])
@@ -144,7 +150,7 @@ class Intake:
             if how:
                 return self._continue(task, how, turn, fixed, i, last, reading, state, today, asked)
         # A new topic: earlier statements of this thread may hold its facts.
-        pool = state.pool if task is None and not state.options else []
+        pool = state.pool if task is None and (not state.options or state.offered) else []
         state = State(pool=pool, thread=[turn] if question or task is not None else [*state.thread, turn])
         return self._new(turn, fixed, i, last, reading, asked, question, ranking, state, today)
 
@@ -169,6 +175,10 @@ class Intake:
             return Intent(asked="roadmap", query=fixed, scores=scores, confidence=0.5), state
         fitting = [m for m in calcs if asked in FORMS[m.target.group] or (
             asked in FORMS_WITH_VALUE[m.target.group] and self._has_event(m.target.id, reading))] if question else []
+        if not question and not state.pool:
+            offer = self._offer(calcs, reading, scores, fixed, state, i)
+            if offer is not None:
+                return offer
         if _GENERIC_SUBJECT.search(_asking_sentence(fixed)):  # a question about the rule, not a case
             fitting = [m for m in fitting if self.calculators[m.target.id].kind != "eligibility"]
         chosen = self._choose(self._prefer(fitting, asked, reading), other_rule, asked, reading,
@@ -280,25 +290,57 @@ class Intake:
         lead = top.score - runner.score
         if own[top.target.id] >= OWN_MIN and all(own[m.target.id] == 0 for m in group[1:]):
             return top
+        if own[top.target.id] >= 2 * OWN_MIN and all(2 * own[m.target.id] <= own[top.target.id] for m in group[1:]):
+            return top  # the question's own words mark the best one twice as strongly as any other
         if lead >= TIE and own[top.target.id] > 0:
             return top
         if lead >= TIE_WIDE / 2 and own[top.target.id] >= own[runner.target.id]:
             return top
         close = [m for m in group if top.score - m.score < TIE]
-        marked = [m for m in close if self._marks(self.calculators[m.target.id], reading)]
+        marks = {m.target.id: self._mark(self.calculators[m.target.id], reading) for m in close}
+        marked = [m for m in close if marks[m.target.id] > MARKED]
         if len(marked) == 1 and marked[0] is top:
             return top
+        if marks[top.target.id] > MARKED and all(marks[top.target.id] - marks[m.target.id] >= MARK_LEAD for m in close[1:]):
+            return top  # the words around the user's value are the best one's, far more than another's
         return group[:3]  # no evidence tells them apart: ask which is meant, never guess a number
+
+    def _offer(self, calcs: list[Match], reading: Reading, scores: dict[str, float], fixed: str, state: State,
+               i: int) -> tuple[Intent, State] | None:
+        """A statement alone, no question yet, with the event a deadline or amount counts from
+        ("I was downgraded on 2026-11-02."): which of the rules of that event it can work out,
+        asked back; no number is given before the user says which one is meant."""
+        fitting = [m for m in calcs if m.target.group != "eligibility" and m.score >= CALC_MIN_WITH_VALUE
+                   and self._has_event(m.target.id, reading)]
+        if not fitting:
+            return None
+        options = [m for m in fitting if fitting[0].score - m.score < TIE_WIDE][:3]
+        state.options = [m.target.id for m in options]
+        state.offered = True
+        state.pool = [*state.pool, (i, reading)]
+        names = [self.calculators[m.target.id] for m in options]
+        listed = "; or ".join(f"{c.title} ({c.rule.pin_cite})" for c in names)
+        ask = (f"From that I can work out: {listed}. Is that what you want to know?" if len(names) == 1
+               else f"From that I can work out: {listed}. Which one?")
+        amb = Ambiguity(kind="calculator", about="statement", options=state.options, question=ask)
+        return Intent(asked="fact", about=[], ambiguities=[amb], query=fixed, scores=scores,
+                      confidence=round(confidence(options[0].score, options[1].score if len(options) > 1 else None), 3)), state
+
+    def _mark(self, calc: Calculator, reading: Reading) -> float:
+        """How strongly some value of the turn is marked by the words of one of ``calc``'s facts
+        (the best ``bind.evidence``; 0 when no value is)."""
+        from advisor.intake.bind import evidence
+
+        best = 0.0
+        for spec in calc.facts:
+            values = reading.of(spec.type)
+            if spec.cues:
+                best = max([best, *(evidence(spec, reading.text, v, values) for v in values)])
+        return best
 
     def _marks(self, calc: Calculator, reading: Reading) -> bool:
         """Whether some value of the turn is marked by the words of one of ``calc``'s facts."""
-        from advisor.intake.bind import evidence
-
-        for spec in calc.facts:
-            values = reading.of(spec.type)
-            if spec.cues and any(evidence(spec, reading.text, v, values) > 0.3 for v in values):
-                return True
-        return False
+        return self._mark(calc, reading) > MARKED
 
     def _has_event(self, name: str, reading: Reading) -> bool:
         calc = self.calculators[name]
@@ -311,6 +353,8 @@ class Intake:
         return ka != kb and any(v.type == ka for v in reading.values)
 
     def _pick(self, text: str, options: list[str]) -> str | None:
+        if len(options) == 1 and _YES.match(text):
+            return options[0]  # "yes" to the one rule offered
         ranked = [m for m in self.matcher.rank(text, kinds=["calculator"]) if m.target.id in options]
         if len(ranked) >= 2 and ranked[0].score - ranked[1].score >= 0.03:
             return ranked[0].target.id

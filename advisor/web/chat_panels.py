@@ -18,6 +18,7 @@ from advisor.calculators_view import is_settled
 from advisor.models import Answer, Citation
 from advisor.web import chat_state
 from advisor.web.chat_state import Turn
+from advisor.web.escape import plain
 from advisor.web.passages import SectionNotFound, chip_label
 from advisor.web.render import calc_card, cited_sections
 from advisor.web.services import Services
@@ -87,7 +88,7 @@ def show_passage(services: Services, source: str, section: str, quotes: list[str
     try:
         found = services.library.section(source, section)
     except SectionNotFound as e:
-        return f"⚠️ {e}"
+        return f"⚠️ {plain(e)}"
     return services.library.passage_markdown(found, quotes)
 
 

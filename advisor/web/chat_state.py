@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from advisor.feedback import FeedbackIn, FeedbackStore
 from advisor.models import Answer
 from advisor.validation import MAX_HISTORY_TURNS
+from advisor.web.escape import plain
 from advisor.web.render import answer_markdown, cited_sections
 
 Turn = dict[str, Any]
@@ -34,7 +35,7 @@ def messages_for(turns: list[Turn]) -> list[Message]:
     """The chatbot's messages: each question, then its answer with citations as links."""
     out: list[Message] = []
     for t in turns:
-        out.append({"role": "user", "content": t["question"]})
+        out.append({"role": "user", "content": plain(t["question"])})
         out.append({"role": "assistant", "content": answer_markdown(Answer.model_validate(t["answer"]), t["id"])})
     return out
 
@@ -123,7 +124,7 @@ def export_markdown(turns: list[Turn], today: date) -> str:
              "confirm with your servicing CPAC/HR office._")]
     for n, t in enumerate(turns, start=1):
         answer = Answer.model_validate(t["answer"])
-        parts += [f"## {n}. {t['question']}", answer_markdown(answer)]
+        parts += [f"## {n}. {plain(t['question'])}", answer_markdown(answer)]
         sources = [f"- {c.pin_cite}: “{c.quote}”" for c in answer.citations]
         if sources:
             parts.append("**Sources**\n\n" + "\n".join(sources))

@@ -80,11 +80,16 @@ def rerank(entries: list[Entry], intent: Intent, hits: list[Any], book: Any,
     def match(entry: Entry) -> float:
         return intent.scores.get(entry.id, fresh.get(entry.id, 0.0) + FRESH_OFFSET)
 
-    scored = [(match(e) + RETRIEVAL_WEIGHT * retrieval(e), k, e, match(e)) for k, e in enumerate(pool)]
+    # Retrieval reorders only entries that match about equally well: it never lets a passage
+    # ranked high for the question's words outvote a provision matched clearly better.
+    top = max((match(e) for e in pool), default=0.0)
+    scored = [(match(e) + (RETRIEVAL_WEIGHT * retrieval(e) if top - match(e) <= RERANK_WINDOW else 0.0), k, e, match(e))
+              for k, e in enumerate(pool)]
     return [(e, m) for _, _, e, m in sorted(scored, key=lambda t: (-t[0], t[1]))]
 
 
 RETRIEVAL_WEIGHT = 0.15  # tuned on the dev split
+RERANK_WINDOW = 0.08  # how far below the best match an entry may be for retrieval to lift it
 FRESH_OFFSET = 0.10  # a dense-only similarity is about this much below the intake's dense + lexical score
 
 
@@ -177,6 +182,9 @@ def _clarify(intent: Intent, calcs: list[Calculation], entries: list[Entry], boo
 
         rules = [get(n) for n in a.options]
         quotes = [Quote(c.rule.source, c.rule.section, c.rule.quote, label=c.title) for c in rules]
+        if a.about == "statement":  # facts given with no question yet
+            return Lead(text=f"**What would you like to know?** {a.question}", kind="clarify", quotes=quotes,
+                        confidence=0.4)
         return Lead(text=f"**Which one do you mean?** {a.question} Tell me and I will work it out.",
                     kind="clarify", quotes=quotes, confidence=0.4)
     return Lead(text=f"**I need to check one thing first:** {a.question}", kind="clarify", quotes=quotes,

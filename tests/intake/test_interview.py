@@ -93,3 +93,21 @@ def test_a_colleague_s_rating_is_not_the_asker_s(advisor) -> None:
                      "element. Am I eligible for a performance award?")
     assert a.calculations[0].result == "eligible"
     assert a.calculations[0].inputs["rating"] == "Fully Successful"
+
+
+def test_a_statement_alone_is_answered_with_the_rules_it_can_work_out_and_no_number(advisor) -> None:
+    a = ask(advisor, "I was downgraded on 2026-11-02.")
+    assert a.answer.startswith("**What would you like to know?**")
+    assert "AR 690-13 para 3-9b" in a.answer and not a.calculations
+    assert "November 17" not in a.answer
+
+
+def test_yes_to_the_one_rule_offered_works_it_out_naming_the_date_given_earlier(advisor) -> None:
+    a = ask(advisor, "I was downgraded on 2026-11-02.", "yes please")
+    assert [(c.name, c.result) for c in a.calculations] == [("downgrade_appeal_deadline", "2026-11-17")]
+    assert "you gave earlier, Monday, November 2, 2026" in a.answer
+
+
+def test_a_question_about_another_rule_after_a_statement_is_not_forced_into_the_offer(advisor) -> None:
+    a = ask(advisor, "I was appointed on 2026-01-05.", "When does my trial period end?")
+    assert [(c.name, c.result) for c in a.calculations] == [("trial_period_end", "2027-01-04")]

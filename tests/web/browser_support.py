@@ -71,3 +71,11 @@ def open_panel(page: Any, n: int) -> Any:
         found.locator("button").first.click()
         found.get_by_label("Comment on this answer (optional)").wait_for(state="visible", timeout=10_000)
     return found
+
+
+def choose_calculator(page: Any, title: str) -> None:
+    """Pick a calculator in the Calculators tab's searchable list by its title."""
+    box = page.locator("#calc-choice input")
+    box.click()
+    box.fill(title)
+    page.get_by_role("option", name=title).first.click()

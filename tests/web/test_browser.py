@@ -14,7 +14,13 @@ import json
 import time
 
 import pytest
-from browser_support import ANSWER_TIMEOUT_MS, BROWSER_MARKS, artifacts, feedback_row
+from browser_support import (
+    ANSWER_TIMEOUT_MS,
+    BROWSER_MARKS,
+    artifacts,
+    choose_calculator,
+    feedback_row,
+)
 from playwright.sync_api import expect
 
 pytestmark = BROWSER_MARKS
@@ -67,6 +73,7 @@ def test_an_empty_question_gets_a_message_and_the_page_keeps_working(page_at):
 def test_calculator_form_rejects_an_impossible_date_then_computes(page_at):
     page = page_at()
     page.get_by_role("tab", name="Calculators").click()
+    choose_calculator(page, "Deadline to appeal a downgrade")
     date = page.get_by_label("Action date")
     date.fill("2026-02-30")
     page.get_by_role("button", name="Calculate").click()

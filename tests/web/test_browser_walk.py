@@ -15,7 +15,15 @@ import json
 import time
 from pathlib import Path
 
-from browser_support import BROWSER_MARKS, artifacts, ask, feedback_row, open_panel, panel
+from browser_support import (
+    BROWSER_MARKS,
+    artifacts,
+    ask,
+    choose_calculator,
+    feedback_row,
+    open_panel,
+    panel,
+)
 from playwright.sync_api import expect
 
 pytestmark = BROWSER_MARKS
@@ -85,7 +93,8 @@ def test_the_conversation_survives_a_reload_exports_and_new_conversation_forgets
 
 def test_clearing_the_chat_forgets_the_old_facts(page_at):
     page = page_at()
-    ask(page, "I was downgraded on 2026-11-02.", DATE)
+    ask(page, "I was downgraded on 2026-11-02.", "What would you like to know?")
+    ask(page, "yes", DATE)  # the conversation's date works out the rule offered
     page.locator("#chatbot").get_by_role("button", name="Clear").click()
     page.get_by_text("Ask a question, or pick an example:").wait_for(timeout=30_000)
     ask(page, "When is my appeal deadline?")  # with the conversation kept, this is November 17
@@ -119,21 +128,15 @@ def test_ask_is_disabled_with_a_progress_line_while_answering_and_stop_cancels(p
 def test_switching_calculators_gives_a_fresh_form_that_reads_chat_dates(page_at):
     page = page_at()
     page.get_by_role("tab", name="Calculators").click()
+    choose_calculator(page, "Deadline to appeal a downgrade")
     page.get_by_label("Action date").fill("March 2, 2026")
     page.get_by_role("button", name="Calculate").click()
     expect(page.locator("#calc-result")).to_contain_text("Tuesday, March 17, 2026", timeout=30_000)
-    _choose_calculator(page, "Target length of the informal classification complaint")
+    choose_calculator(page, "Target length of the informal classification complaint")
     expect(page.get_by_label("Filed date")).to_have_value("")
     expect(page.locator("#calc-result")).to_have_text("")
-    _choose_calculator(page, "Deadline to appeal a downgrade")
+    choose_calculator(page, "Deadline to appeal a downgrade")
     expect(page.get_by_label("Action date")).to_have_value("")
-
-
-def _choose_calculator(page, title: str) -> None:
-    box = page.locator("#calc-choice input")
-    box.click()
-    box.fill(title)
-    page.get_by_role("option", name=title).first.click()
 
 
 def test_the_answer_and_a_roadmap_fit_a_phone(page_at):
