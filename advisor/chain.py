@@ -11,6 +11,7 @@ factories), never created at import.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -159,7 +160,10 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
         assert turn.answer is not None
         chunks = {h.chunk.chunk_id: h.chunk for h in turn.hits}
         rests_on = [t for e in turn.entries for t in (e.statement, *(y.condition for y in e.yes_no),
-                                                        *(p.plain for p in e.items))]
+                                                        *(p.plain for p in e.items)) if t]
+        statements = list(rests_on)
+        if turn.answer.roadmap:  # a planned roadmap is a tool's result: its grades, steps and dates
+            rests_on += [json.dumps(turn.answer.roadmap), f"{len(turn.answer.roadmap.get('steps') or [])} steps"]
         answer, problems = verify(turn.answer, chunks, advisor.today(), rests_on, turn.question)
         for p in problems:
             log.warning("verifier: %s", p)
@@ -167,6 +171,7 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
             "latency_ms": round((time.perf_counter() - turn.started) * 1000, 1),
             "retrieved": [h.chunk.pin_cite for h in turn.hits],
             "intent": turn.intent,
+            "statements": [] if answer.refused else statements,
         })
 
     return (RunnableLambda(prepare) | RunnableLambda(understand) | RunnableLambda(act_step)
@@ -185,13 +190,16 @@ def _sections(turn: Turn, book: RuleBook) -> list[tuple[str, str]]:
 
 
 def _with_sections(retriever: Retriever, hits: list[Hit], sections: list[tuple[str, str]]) -> list[Hit]:
-    """Make sure the chunks holding each rule to be quoted are among the retrieved chunks."""
-    have = {h.chunk.chunk_id for h in hits}
-    extra: list[Hit] = []
+    """The chunks holding each rule to be quoted first, in the order of the rules (found by the
+    search or added for the rule), then the other retrieved chunks in their order."""
+    found = {h.chunk.chunk_id: h for h in hits}
+    front: list[Hit] = []
+    used: set[str] = set()
     for source, section in dict.fromkeys(sections):
         for i in retriever.for_section(source, section):
             chunk = retriever.chunks[i]
-            if chunk.chunk_id not in have:
-                have.add(chunk.chunk_id)
-                extra.append(Hit(chunk, score=1.0, dense=1.0, exact=True, ranks={"rule": 1}))
-    return extra + hits
+            if chunk.chunk_id not in used:
+                used.add(chunk.chunk_id)
+                front.append(found.get(chunk.chunk_id) or
+                             Hit(chunk, score=1.0, dense=1.0, exact=True, ranks={"rule": 1}))
+    return front + [h for h in hits if h.chunk.chunk_id not in used]

@@ -89,6 +89,11 @@ class Answer(BaseModel):
         description="Pin-cites of the ranked retrieved chunks (best first), for evaluation.",
     )
     notes: list[str] = Field(default_factory=list, description="Notices shown beside the answer.")
+    statements: list[str] = Field(
+        default_factory=list,
+        description="The rule-book plain statements and yes/no conditions the answer rests on (the project's "
+        "words, each tied to its verbatim quote by the rule book's checks and second reader).",
+    )
     roadmap: dict[str, Any] | None = Field(
         default=None, description="The career roadmap (steps, moves) when the question asked for one."
     )

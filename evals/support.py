@@ -1,7 +1,8 @@
-"""Unsupported-sentence rate: answer sentences that no cited quote (or calculator output) backs.
+"""Unsupported-sentence rate: answer sentences that no cited quote, rule-book statement the answer
+rests on (``statements``) or calculator output backs.
 
 A claim sentence (see ``evals/text.py``) of at least ``MIN_WORDS`` content words is
-*supported* when, for some support text (a citation quote, a calculation's rule quote,
+*supported* when, for some support text (a citation quote, a rule-book statement in ``statements``, a calculation's rule quote,
 explanation, missing-fact requests or checklist rows, whole or one of its sentences):
 
 - lexically: the share of the sentence's content words found in it is >= ``LEXICAL_THRESHOLD``;
@@ -48,6 +49,7 @@ class Support:
 def support_texts(answer: dict[str, Any]) -> list[str]:
     """Everything the answer may lean on: its quotes and its calculators' own outputs."""
     texts = [str(c.get("quote", "")) for c in answer.get("citations") or []]
+    texts += [str(t) for t in answer.get("statements") or []]  # rule-book entries the lead rests on
     for calc in answer.get("calculations") or []:
         texts.append(str((calc.get("rule") or {}).get("quote", "")))
         texts.append(str(calc.get("explanation", "")))

@@ -74,14 +74,13 @@ def test_calculator_answer_comes_first_with_weekday_and_rule(advisor):
     assert any(c.section == "3-9b" for c in ans.citations)
 
 
-def test_without_a_date_the_short_answer_is_the_deadline_rule_quoted_once(advisor):
+def test_without_a_date_the_answer_asks_for_it_and_quotes_the_deadline_rule_once(advisor):
     ans = advisor.ask("How long do I have to request a higher level review?",
                       ["My classification appeal was decided against me by the MACOM."])
     calc = ans.calculations[0]
     assert calc.name == "higher_level_review_deadline" and calc.missing
-    assert ans.answer.startswith(f"**In short:** “{calc.rule.quote}” (AR 690-13 para 3-13f(2))")
-    assert ans.answer.count(calc.rule.quote) == 1
-    assert "**I can work this out for you:**" in ans.answer
+    assert ans.answer.startswith("**To work this out I need one more thing:** What is the date of the MACOM's")
+    assert ans.answer.count(calc.rule.quote) == 1 and "AR 690-13 para 3-13f(2)" in ans.answer
 
 
 @pytest.mark.parametrize("bad, message", [

@@ -41,7 +41,9 @@ FORMS: tuple[tuple[Asked, str], ...] = (
                r"|\bwhat(?:'s| is) the (?:most|least|highest|lowest) (?:\w+ )?(?:can|could|may|might) "
                r"(?:offer|pay|give|get|set|award|receive)\b"
                r"|\bwhat(?:'s| is| would be) the (?:highest|lowest|top|most|least) (?:\w+ ){0,3}"
-               r"(?:salary|pay|rate|amount|award|bonus|step|offer)\b")),
+               r"(?:salary|pay|rate|amount|award|bonus|step|offer)\b"
+               r"|\bwhat (?:would|will|does|did) .{0,40}\b(?:bring|take|raise|put|make|set) (?:my|the|her|his|our|their) "
+               r"(?:pay|salary|rate|basic pay)\b")),
     ("how_to", (r"^\s*(?:and |so )?how (?:do|can|should|would) (?:i|we|you|one|an? employee|employees|my \w+)\b"
                r"|\bhow to\b|\bwhat (?:are the |is the )?(?:steps|process|procedure)\b|\bwhat should i do\b"
                r"|\bwhere do i (?:file|send|submit)\b")),

@@ -87,6 +87,7 @@ class State:
     pool: list[tuple[int, Reading]] = field(default_factory=list)  # statements not yet used
     options: list[str] = field(default_factory=list)  # calculators asked about (a tie)
     offered: bool = False  # the options were offered for a statement; its facts stay in the pool
+    last_question: int = -1  # the turn of the last question (statements after it set its context)
     thread: list[str] = field(default_factory=list)  # the turns of the current topic
 
 
@@ -121,6 +122,8 @@ class Intake:
         intent = Intent(asked="fact")
         for i, turn in enumerate(turns):
             intent, state = self._turn(turn, i, len(turns) - 1, state, today)
+            if _is_question(turn, asked_form(turn)):
+                state.last_question = i
         return intent
 
     def _turn(self, turn: str, i: int, last: int, state: State, today: date) -> tuple[Intent, State]:
@@ -130,28 +133,39 @@ class Intake:
         reading.fixed = fixed  # type: ignore[attr-defined]
         asked = asked_form(fixed)
         question = _is_question(fixed, asked)
-        context = " ".join(r.text for _, r in state.pool) if state.task is None and state.pool else ""
-        if question and not context and state.thread and _leans_back(fixed) and not replies.is_switch(fixed):
-            context = state.thread[-1]  # "What if the person I pick doesn't have a clearance?"
+        # Statements since the last question are the context of this one ("I'm a GS-12." "Step 4."
+        # "What would an EPA bring my pay to?"); older ones still give facts, not the topic.
+        context = " ".join(r.text for j, r in state.pool if j > state.last_question) if state.task is None else ""
+        if question and state.thread and _leans_back(fixed) and not replies.is_switch(fixed):
+            # "What if the person I pick doesn't have a clearance?": the thread's last question
+            last_question = next((t for t in reversed(state.thread) if _is_question(t, asked_form(t))), None)
+            if last_question or not context:
+                context = " ".join(x for x in (context, last_question or state.thread[-1]) if x)
         bare = self.matcher.rank(fixed)
         ranking = self.matcher.rank(f"{context} {fixed}") if question and context else bare
         task = state.task
-        # Rules offered for a statement bind a full question only when it is about one of them.
-        offered_elsewhere = state.offered and question and next(
-            (m.target.id for m in ranking if m.target.kind == "calculator"), None) not in state.options
-        if state.options and not replies.is_switch(fixed) and not offered_elsewhere:
-            picked = self._pick(fixed, state.options)
+        if state.options and not replies.is_switch(fixed):
+            picked = self._pick_offered(fixed, question, ranking, state.options) if state.offered \
+                else self._pick(fixed, state.options)
             if picked:
-                state = State(pool=state.pool, thread=[*state.thread, turn])
+                state = State(pool=state.pool, thread=[*state.thread, turn], last_question=state.last_question)
                 return self._start(self.calculators[picked], turn, fixed, i, last, reading, state, today,
                                    asked=_asked_for(self.calculators[picked]))
         if task is not None and not replies.is_switch(fixed):
             how = self._continues(task, fixed, reading, question, bare, today)
             if how:
                 return self._continue(task, how, turn, fixed, i, last, reading, state, today, asked)
+        if question and task is None and state.thread and _leans_back(fixed) and not replies.is_switch(fixed) \
+                and asked in ("roadmap", "how_to", "fact", "list"):
+            previous = next((t for t in reversed(state.thread) if _is_question(t, asked_form(t))), None)
+            if previous is not None and _roadmap(previous, asked_form(previous)):
+                # "and what training for the GS-15 part?" narrows the roadmap asked for before
+                state = State(pool=state.pool, thread=[*state.thread, turn], last_question=state.last_question)
+                return Intent(asked="roadmap", query=fixed, confidence=0.5), state
         # A new topic: earlier statements of this thread may hold its facts.
         pool = state.pool if task is None and (not state.options or state.offered) else []
-        state = State(pool=pool, thread=[turn] if question or task is not None else [*state.thread, turn])
+        state = State(pool=pool, thread=[turn] if question or task is not None else [*state.thread, turn],
+                      last_question=state.last_question)
         return self._new(turn, fixed, i, last, reading, asked, question, ranking, state, today)
 
     # --- a new topic ----------------------------------------------------------------------
@@ -352,9 +366,19 @@ class Intake:
         ka, kb = _event_type(a), _event_type(b)
         return ka != kb and any(v.type == ka for v in reading.values)
 
-    def _pick(self, text: str, options: list[str]) -> str | None:
+    def _pick_offered(self, text: str, question: bool, ranking: list[Match], options: list[str]) -> str | None:
+        """Which rule offered for a statement the next turn takes: "yes" to the only one, a
+        question whose best calculator is one of them, or a reply naming one by its title. More
+        facts ("Step 4, and I was rated Exceptional.") take none: they join the statement."""
         if len(options) == 1 and _YES.match(text):
-            return options[0]  # "yes" to the one rule offered
+            return options[0]
+        if question:
+            best = next((m.target.id for m in ranking if m.target.kind == "calculator"), None)
+            return best if best in options else None
+        named = [o for o in options if self.matcher.title_coverage(text, o) >= 0.5]
+        return named[0] if len(named) == 1 else None
+
+    def _pick(self, text: str, options: list[str]) -> str | None:
         ranked = [m for m in self.matcher.rank(text, kinds=["calculator"]) if m.target.id in options]
         if len(ranked) >= 2 and ranked[0].score - ranked[1].score >= 0.03:
             return ranked[0].target.id

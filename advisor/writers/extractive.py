@@ -98,6 +98,10 @@ class ExtractiveWriter:
             label = f"{q.label}: " if q.label else ""
             body = cite.quote.replace("\n", "\n> ")
             quoted.append(f"> {label}“{body}”\n> — {cite.pin_cite}, *{cite.title}*")
+        for q in lead.cited:  # the lead's own verbatim list items: cited, not shown twice
+            cite = _citation(q, chunks)
+            if cite is not None and all(cite.quote != c.quote for c in citations):
+                citations.append(cite)
         if lead.refused:
             nearby = self._nearby(request, support, _topic_terms(request))
             answer_parts = [lead.text]
@@ -139,13 +143,13 @@ class ExtractiveWriter:
             out.append(f"> “{body}”\n> — {citations[-1].pin_cite}, *{chunk.title}*")
         return out
 
-    def _nearby(self, request: WriteRequest, support: float, terms: set[str]) -> list[str]:
+    def _nearby(self, request: WriteRequest, support: float, terms: list[frozenset[str]]) -> list[str]:
         """For a decline: the passages the documents have nearby, only when they name the
         subject declined ("benefits", "travel"); nothing when no passage does."""
         if support < NEARBY_SUPPORT or not terms:
             return []
         out = []
-        for s in [c for c in self._choose(request) if terms & set(tokenize(c.text))][:2]:
+        for s in [c for c in self._choose(request) if any(t <= set(tokenize(c.text)) for t in terms)][:2]:
             chunk = request.hits[s.hit_rank].chunk
             out.append(f"> “{s.text}”\n> — {pin_cite(chunk.source, chunk.section_at(s.start))}, *{chunk.title}*")
         return out
@@ -270,15 +274,17 @@ def _uncovered_part(request: WriteRequest) -> str:
             f"for that part, ask {topic.ask}._")
 
 
-def _topic_terms(request: WriteRequest) -> set[str]:
-    """Stems of the words naming the declined subject, from the decline topic's own terms."""
+def _topic_terms(request: WriteRequest) -> list[frozenset[str]]:
+    """The declined subject's own terms, each as the stems of its words: a passage names the
+    subject when it has every word of one term ("sick leave", not "days" of "days of leave")."""
     from advisor.intake.declines import TOPICS
 
     ids = request.intent.topics if request.intent else []
     topic = next((t for t in TOPICS if f"decline:{t.id}" in ids), None)
     if topic is None:
-        return set()
-    return {w for term in topic.terms for w in tokenize(term)} - _GENERIC
+        return []
+    terms = [frozenset(tokenize(term)) - _GENERIC for term in topic.terms]
+    return [t for t in terms if t]
 
 
 def _similarity(request: WriteRequest):

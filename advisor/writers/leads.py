@@ -44,6 +44,7 @@ class Lead:
     text: str
     kind: str  # calculation | ask | clarify | yes_no | definition | list | how_to | statement | decline | partial
     quotes: list[Quote] = field(default_factory=list)
+    cited: list[Quote] = field(default_factory=list)  # quoted in the lead itself (a list's items): cited, not repeated
     refused: bool = False
     confidence: float = 1.0
 
@@ -232,6 +233,11 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
     quotes = _entry_quotes(entry, book)
     asked = intent.asked
     if asked == "yes_no":
+        wrong = _contradicted(_asking(question), entry)
+        if wrong is not None:  # "para 3-9b says the window is 60 days, right?"
+            _said, says = wrong  # the user's figure is not repeated: only the document's is stated
+            return Lead(text=f"**No — {book.short_names.get(source, source)} says {says}.** "
+                             f"{entry.statement} ({cite})", kind="yes_no", quotes=quotes)
         pick = _yes_no_item(entries, question, similarity)
         if pick is not None:
             chosen, item = pick
@@ -240,7 +246,7 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
                 cite, quotes = pin_cite(source, chosen.cite), _entry_quotes(chosen, book)
             word = "Yes" if item.answer == "yes" else "No"
             cond = f", {item.condition.rstrip('.')}" if item.condition else ""
-            if _NEGATED_QUESTION.search(_asking(question)):
+            if _NEGATED_QUESTION.search(_asking(question)) or _rivals(entry, item, question, similarity):
                 # A negated question ("can't I…?") makes a bare yes/no ambiguous: answer the rule's question.
                 return Lead(text=f"**{item.question.rstrip('?')}? {word}{cond}.** {entry.statement} ({cite})",
                             kind="yes_no", quotes=quotes)
@@ -251,11 +257,42 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
         body = "\n".join(f"{mark}{p.plain or _trim(p.quote)} ({pin_cite(source, p.cite)})"
                          for mark, p in zip(lines, entry.items))
         return Lead(text=f"**{entry.statement}** ({cite})\n\n{body}", kind="how_to" if numbered else "list",
-                    quotes=quotes[:1] + quotes[1 + len(entry.items):])
+                    quotes=quotes[:1] + quotes[1 + len(entry.items):],
+                    cited=quotes[1:1 + len(entry.items)])
     if entry.kind == "definition" and entry.term:
         return Lead(text=f"**{entry.term[:1].upper()}{entry.term[1:]}:** {entry.statement} ({cite})",
                     kind="definition", quotes=quotes)
     return Lead(text=f"**{entry.statement}** ({cite})", kind="statement", quotes=quotes)
+
+
+_QUANTITY = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(calendar |work(?:ing)? |business )?"
+                       r"(days?|weeks?|months?|years?|percent|%|hours?|pay periods?)\b", re.IGNORECASE)
+
+
+def _quantities(text: str) -> dict[str, set[str]]:
+    """Unit -> the numbers the text gives in it ("15 calendar days" -> {"day": {"15"}})."""
+    out: dict[str, set[str]] = {}
+    for m in _QUANTITY.finditer(text):
+        out.setdefault(_unit(m), set()).add(m.group(1))
+    return out
+
+
+def _contradicted(question: str, entry: Entry) -> tuple[str, str] | None:
+    """(what the question says, what the rule says) when the question states a figure in a unit
+    the entry's own words give only other figures for; else None."""
+    asked = _quantities(question)
+    words = " ".join([entry.quote, entry.statement, *(p.quote for p in entry.items)])
+    rule = _quantities(words)
+    for unit, numbers in asked.items():
+        given = rule.get(unit)
+        if given and not numbers & given:
+            m = next(m for m in _QUANTITY.finditer(words) if _unit(m) == unit)
+            return f"{min(numbers)} {unit}s", m.group(0)
+    return None
+
+
+def _unit(m: re.Match[str]) -> str:
+    return m.group(3).lower().rstrip("s").replace("%", "percent")
 
 
 def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[Entry, Any] | None:
@@ -276,6 +313,19 @@ def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[
     return None
 
 
+def _rivals(entry: Entry, item: Any, question: str, similarity: Any) -> bool:
+    """Whether another yes/no item of the entry with the other answer is about as close to the
+    question ("Do I have 15 days to appeal?" is near both "after 15 days, can I still...? No" and
+    "can I keep retroactive benefits? Yes, only if within 15 days"): then the answer restates the
+    rule's own question, so its yes or no cannot be read the wrong way round."""
+    others = [y for y in entry.yes_no if y is not item and y.answer != item.answer]
+    if not others or similarity is None:
+        return False
+    mine, *theirs = similarity(question, [item.question, *(y.question for y in others)])
+    return any(mine - t < YES_NO_RIVAL for t in theirs)
+
+
+YES_NO_RIVAL = 0.10  # another item of the other answer this close makes a bare yes/no ambiguous
 YES_NO_MIN = 0.72  # how close the user's question must be to an entry's yes/no question (cosine)
 YES_NO_NEAR = 0.45  # ...or at least this close, with every such item of the entry agreeing
 

@@ -87,6 +87,10 @@ class LLMWriter:
         support = self.fallback.support(request)
         if not request.calculations and support < self.fallback.support_threshold:
             return decline(request.question).model_copy(update={"writer": self.name})
+        if not request.calculations and request.intent is not None:
+            plain = self.fallback.write(request)
+            if plain.refused:  # out of scope, or nothing in the documents answers it: no model asked
+                return plain.model_copy(update={"writer": self.name})
         if not self.breaker.allow():
             wait = round(self.breaker.retry_in())
             return self._fall_back(request, "the language model failed several times in a row and "

@@ -111,3 +111,33 @@ def test_yes_to_the_one_rule_offered_works_it_out_naming_the_date_given_earlier(
 def test_a_question_about_another_rule_after_a_statement_is_not_forced_into_the_offer(advisor) -> None:
     a = ask(advisor, "I was appointed on 2026-01-05.", "When does my trial period end?")
     assert [(c.name, c.result) for c in a.calculations] == [("trial_period_end", "2027-01-04")]
+
+
+def test_facts_given_over_turns_are_not_taken_as_a_choice_of_rule(advisor) -> None:
+    a = ask(advisor, "I'm a GS-12.", "Step 4, and I was rated Exceptional.", "What would an EPA bring my pay to?")
+    assert [(c.name, c.result) for c in a.calculations] == [("epa_pay", 89208)]
+    assert "you gave earlier, GS-12" in a.answer
+
+
+def test_a_yes_no_question_stating_another_figure_than_the_rule_gets_no_and_the_rule_figure(advisor) -> None:
+    a = ask(advisor, "AR 690-13 para 3-9b says the downgrade appeal window is 60 days, right?")
+    assert a.answer.startswith("**No — AR 690-13 says 15 calendar days.**")
+    assert "60" not in a.answer
+
+
+def test_a_yes_no_question_near_two_items_of_opposite_answers_restates_the_rule_question(advisor) -> None:
+    a = ask(advisor, "Do I have 15 days to appeal a downgrade and keep back pay?")
+    first = a.answer.split("\n", 1)[0]
+    assert first.startswith("**") and "? " in first.split("**")[1]  # the rule's own question, then its answer
+    assert not first.startswith("**No.**") and not first.startswith("**Yes.**")
+
+
+def test_a_detail_question_gets_the_no_of_its_exception_not_a_yes_of_the_general_rule(advisor) -> None:
+    a = ask(advisor, "I'm on a 90-day detail to a higher-graded job. Can I appeal the classification of that job?")
+    assert a.answer.startswith("**No.**") and "para 3-10d" in a.answer.split("\n", 1)[0]
+
+
+def test_noise_in_earlier_turns_does_not_hide_the_question_a_follow_up_leans_on(advisor) -> None:
+    a = ask(advisor, "nested", "What is the premium recruitment bonus under CIPMS?", "nested",
+            "What is the premium recruitment bonus under CIPMS?", "And how long do I have to stay after getting it?")
+    assert not a.refused

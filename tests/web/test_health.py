@@ -75,6 +75,6 @@ def test_the_page_shows_a_plain_message_and_never_stays_on_searching(web_setting
 
     for services in (Services(web_settings), Services(web_settings, _Broken(advisor))):  # type: ignore[arg-type]
         steps = list(respond(services, "Can I appeal the grade of my position?", []))
-        chat, _turns, _box, status = steps[-1]
+        chat, _turns, _box, status, *_buttons = steps[-1]
         assert status.startswith("⚠️") and ("still starting" in status or "Try again" in status)
         assert "Searching" not in str(chat) and "/secret" not in status
