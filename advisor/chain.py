@@ -162,6 +162,9 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
         rests_on = [t for e in turn.entries for t in (e.statement, *(y.condition for y in e.yes_no),
                                                         *(p.plain for p in e.items)) if t]
         statements = list(rests_on)
+        named = {c.name: c for c in advisor.calculators}
+        for a in (turn.intent.ambiguities if turn.intent else [])[:1]:  # the rules a question back names
+            rests_on += [f"{named[n].title} {named[n].description}" for n in a.options if n in named]
         if turn.answer.roadmap:  # a planned roadmap is a tool's result: its grades, steps and dates
             rests_on += [json.dumps(turn.answer.roadmap), f"{len(turn.answer.roadmap.get('steps') or [])} steps"]
         answer, problems = verify(turn.answer, chunks, advisor.today(), rests_on, turn.question)

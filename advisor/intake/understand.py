@@ -47,6 +47,10 @@ LEXICAL_MIN = 0.25  # with no such value, the question must share this much of i
 PREFER = 0.12  # how far behind the best a preferred kind of calculator may be
 TIE = 0.10  # a lead this clear, with a word of the question only the best one has, decides
 TIE_WIDE = 0.25  # calculators this close to the best compete; only evidence tells them apart
+_REQUEST = re.compile(r"^\W*(?:please\s+)?(?:tell|explain|show|list|describe|give|summari[sz]e|define|compare|"
+                      r"what|how|who|when|where|why|which)\b|\b(?:confirm|verify|check|true|right|correct|"
+                      r"agree|ignore)\b", re.IGNORECASE)
+_OWN_FACTS = frozenset({"date", "money", "grade", "step", "rating", "years", "months", "days"})
 _YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|please|do it|go ahead|that one)\b", re.IGNORECASE)
 MARKED, MARK_LEAD = 0.3, 0.3  # a value's words mark a calculator's fact; by this much more than another's
 OWN_MIN = 1.5  # words only the best one has, this rare among the calculators, decide between them
@@ -193,6 +197,14 @@ class Intake:
             offer = self._offer(calcs, reading, scores, fixed, state, i)
             if offer is not None:
                 return offer
+        own = [v for v in reading.values if v.type in _OWN_FACTS and v.subject != "other"]
+        if not question and i == last and own and not _REQUEST.search(fixed):
+            # Facts of one's own with no question yet ("I'm a GS-12."): kept for the question that follows.
+            state.pool = [*state.pool, (i, reading)]
+            told = ", ".join(dict.fromkeys(v.text for j, r in state.pool for v in r.values if v.type in _OWN_FACTS))
+            amb = Ambiguity(kind="calculator", about="statement", options=[],
+                            question=f"Noted: {told}. Ask your question and I will use it.")
+            return Intent(asked="fact", ambiguities=[amb], query=fixed, scores=scores, confidence=0.5), state
         if _GENERIC_SUBJECT.search(_asking_sentence(fixed)):  # a question about the rule, not a case
             fitting = [m for m in fitting if self.calculators[m.target.id].kind != "eligibility"]
         chosen = self._choose(self._prefer(fitting, asked, reading), other_rule, asked, reading,

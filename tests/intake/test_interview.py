@@ -141,3 +141,9 @@ def test_noise_in_earlier_turns_does_not_hide_the_question_a_follow_up_leans_on(
     a = ask(advisor, "nested", "What is the premium recruitment bonus under CIPMS?", "nested",
             "What is the premium recruitment bonus under CIPMS?", "And how long do I have to stay after getting it?")
     assert not a.refused
+
+
+def test_facts_without_a_question_are_acknowledged_and_kept_for_the_next_one(advisor) -> None:
+    a = ask(advisor, "I'm a GS-12.", "Step 4, and I was rated Exceptional.")
+    assert a.answer.startswith("**What would you like to know?** Noted: GS-12, Step 4, Exceptional.")
+    assert not a.calculations
