@@ -83,6 +83,16 @@ class Advisor:
     def ask(self, question: str, history: list[Any] | None = None) -> Answer:
         return self.chain.invoke({"question": question, "history": history or []})
 
+    def warm(self) -> None:
+        """Load what a first question would otherwise load: the sentence model (one text through
+        the model itself; the warm-up question may be a stored text), the intake and the roadmap
+        data, so the first question is as fast as the hundredth."""
+        from advisor.roadmap.schema import load_career_data
+
+        self.index.embedder.encode(["Which rule applies to me?"])
+        _ = self.intake
+        load_career_data()
+
     def embed(self, texts: list[str]) -> np.ndarray:
         """Vectors of texts: the passages' sentences were embedded with the index (a lookup);
         the question is embedded once and then cached (``advisor/vectors.py``)."""

@@ -40,7 +40,9 @@ def make_system(name: str) -> Any:
     from advisor.factory import load_advisor
     from evals.baselines import AdvisorSystem
 
-    return AdvisorSystem(load_advisor(settings))
+    advisor = load_advisor(settings)
+    advisor.warm()  # as the server does before it reports ready
+    return AdvisorSystem(advisor)
 
 
 def latency(system_name: str, limit: int | None) -> dict[str, Any]:

@@ -94,6 +94,7 @@ class Services:
                     from advisor.factory import load_advisor
 
                     self._advisor = load_advisor(self.settings, progress=log.info)
+                    self._advisor.warm()  # the model too: the warm-up question may be a stored text
                 load_career_data()
                 _ = self.library, self.calculators
                 started = time.perf_counter()
