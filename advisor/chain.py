@@ -173,6 +173,8 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
                                                         *(p.plain for p in e.items)) if t]
         statements = list(rests_on)
         named = {c.name: c for c in advisor.calculators}
+        # the roles of a calculation's facts, named when a fact is carried ("your annual base salary")
+        rests_on += [f.role for c in turn.calculations if c.name in named for f in named[c.name].facts]
         for a in (turn.intent.ambiguities if turn.intent else [])[:1]:  # the rules a question back names
             rests_on += [f"{named[n].title} {named[n].description}" for n in a.options if n in named]
         if turn.answer.roadmap:  # a planned roadmap is a tool's result: its grades, steps and dates

@@ -147,3 +147,10 @@ def test_facts_without_a_question_are_acknowledged_and_kept_for_the_next_one(adv
     a = ask(advisor, "I'm a GS-12.", "Step 4, and I was rated Exceptional.")
     assert a.answer.startswith("**What would you like to know?** Noted: GS-12, Step 4, Exceptional.")
     assert not a.calculations
+
+
+def test_a_carried_fact_named_by_its_role_does_not_trip_the_verifier(advisor) -> None:
+    a = ask(advisor, "I was rated Highly Successful and I make $72,000. what's the award range?",
+            "sorry my mistake, I was rated Exceptional")
+    assert a.answer.startswith("**$2,880 to $5,040**")
+    assert "annual base salary you gave earlier, $72,000" in a.answer
