@@ -107,6 +107,10 @@ class Advisor:
         return self._calculators
 
     @cached_property
+    def calculators_by_name(self) -> dict[str, Calculator]:
+        return {c.name: c for c in self.calculators}
+
+    @cached_property
     def intake(self) -> Intake:
         """The intake, built on first use: it embeds what every question is matched against."""
         from advisor.rulebook.targets import rule_targets
@@ -145,7 +149,7 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
             if found is not None:
                 answer, hits = found
                 return turn.model_copy(update={"answer": answer, "hits": hits})
-        calcs = act(intent, {c.name: c for c in advisor.calculators}, advisor.context())
+        calcs = act(intent, advisor.calculators_by_name, advisor.context())
         entries = [advisor.entries[t] for t in intent.topics if t in advisor.entries]
         return turn.model_copy(update={"calculations": calcs, "entries": entries})
 
@@ -169,16 +173,8 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
     def finish(turn: Turn) -> Answer:
         assert turn.answer is not None
         chunks = {h.chunk.chunk_id: h.chunk for h in turn.hits}
-        rests_on = [t for e in turn.entries for t in (e.statement, *(y.condition for y in e.yes_no),
-                                                        *(p.plain for p in e.items)) if t]
-        statements = list(rests_on)
-        named = {c.name: c for c in advisor.calculators}
-        # the roles of a calculation's facts, named when a fact is carried ("your annual base salary")
-        rests_on += [f.role for c in turn.calculations if c.name in named for f in named[c.name].facts]
-        for a in (turn.intent.ambiguities if turn.intent else [])[:1]:  # the rules a question back names
-            rests_on += [f"{named[n].title} {named[n].description}" for n in a.options if n in named]
-        if turn.answer.roadmap:  # a planned roadmap is a tool's result: its grades, steps and dates
-            rests_on += [json.dumps(turn.answer.roadmap), f"{len(turn.answer.roadmap.get('steps') or [])} steps"]
+        statements = _statements(turn)
+        rests_on = [*statements, *_project_words(turn, advisor.calculators_by_name)]
         answer, problems = verify(turn.answer, chunks, advisor.today(), rests_on, turn.question)
         for p in problems:
             log.warning("verifier: %s", p)
@@ -192,6 +188,26 @@ def build_chain(advisor: Advisor) -> Runnable[dict, Answer]:
     return (RunnableLambda(prepare) | RunnableLambda(understand) | RunnableLambda(act_step)
             | RunnableLambda(retrieve) | RunnableLambda(write)
             | RunnableLambda(finish)).with_config(run_name="advisor")
+
+
+def _statements(turn: Turn) -> list[str]:
+    """The rule-book statements, yes/no conditions and plain steps the answer rests on."""
+    return [t for e in turn.entries for t in (e.statement, *(y.condition for y in e.yes_no),
+                                            *(p.plain for p in e.items)) if t]
+
+
+def _project_words(turn: Turn, calculators: dict[str, Calculator]) -> list[str]:
+    """The project's own texts an answer may state besides quotes and results, for the verifier:
+    the roles of a calculation's facts (named when a fact is carried, "your annual base salary"),
+    the titles of the rules a question back names, a planned roadmap (a tool's result: its grades,
+    steps and dates)."""
+    out = [f.role for c in turn.calculations if c.name in calculators for f in calculators[c.name].facts]
+    for a in (turn.intent.ambiguities if turn.intent else [])[:1]:
+        out += [f"{calculators[n].title} {calculators[n].description}" for n in a.options if n in calculators]
+    roadmap = turn.answer.roadmap if turn.answer else None
+    if roadmap:
+        out += [json.dumps(roadmap), f"{len(roadmap.get('steps') or [])} steps"]
+    return out
 
 
 def _sections(turn: Turn, book: RuleBook) -> list[tuple[str, str]]:

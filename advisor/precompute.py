@@ -57,20 +57,11 @@ def rulebook_texts(corpus_dir: Path, _chunks: Sequence[Chunk]) -> Iterable[Item]
 def intake_texts(_corpus_dir: Path, _chunks: Sequence[Chunk]) -> Iterable[Item]:
     """What the intake step matches every question against besides the rule book: each
     calculator's title, description and example questions, each declined topic's, and the
-    statements that settle a calculator's yes/no facts (``advisor/intake/``)."""
-    from advisor.calculators.intake_specs import SAYS
+    statements that settle a calculator's yes/no facts (``intake.understand.texts_to_embed``)."""
     from advisor.calculators.registry import all_calculators
-    from advisor.intake.declines import TOPICS
+    from advisor.intake.understand import texts_to_embed
 
-    for c in all_calculators():
-        for n, text in enumerate((c.title, c.description, *c.examples)):
-            yield f"calculator:{c.name}:{n}", text
-    for d in TOPICS:
-        for n, text in enumerate((d.name, d.description, *d.examples)):
-            yield f"decline:{d.id}:{n}", text
-    for fact, statements in SAYS.items():
-        for n, text in enumerate(statements):
-            yield f"says:{fact}:{n}", text
+    return texts_to_embed(all_calculators())
 
 
 SOURCES: tuple[TextSource, ...] = (chunk_texts, rulebook_texts, intake_texts)

@@ -95,6 +95,26 @@ class State:
     thread: list[str] = field(default_factory=list)  # the turns of the current topic
 
 
+def own_targets(calculators: Sequence[Calculator], declines: Sequence[DeclineTopic] = TOPICS) -> list[Target]:
+    """The calculators and declined topics as things a question can be about (the rule book's
+    entries are ``rulebook.targets``)."""
+    out = [Target(c.name, "calculator", (c.title, c.description, *c.examples), group=c.kind,
+                  core=f"{c.title} {c.description} {c.rule.quote}") for c in calculators]
+    out += [Target(f"decline:{d.id}", "decline", (d.name, d.description, *d.examples), terms=d.terms)
+            for d in declines]
+    return out
+
+
+def texts_to_embed(calculators: Sequence[Calculator], declines: Sequence[DeclineTopic] = TOPICS,
+                   says: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, str]]:
+    """``(id, text)`` of every text the intake compares a question with, besides the rule book's:
+    what the index build embeds ahead of any question (``advisor/precompute.py``)."""
+    out = [(f"{t.id}:{n}", text) for t in own_targets(calculators, declines) for n, text in enumerate(t.texts)]
+    for fact, statements in (SAYS if says is None else says).items():
+        out += [(f"says:{fact}:{n}", text) for n, text in enumerate(statements)]
+    return out
+
+
 class Intake:
     """Understands questions; build once (it embeds every target), use for every turn."""
 
@@ -104,11 +124,7 @@ class Intake:
         says = SAYS if says is None else says
         self.calculators = {c.name: c for c in calculators}
         self.declines = {f"decline:{d.id}": d for d in declines}
-        targets = [Target(c.name, "calculator", (c.title, c.description, *c.examples), group=c.kind,
-                          core=f"{c.title} {c.description} {c.rule.quote}") for c in calculators]
-        targets += [Target(k, "decline", (d.name, d.description, *d.examples), terms=d.terms)
-                    for k, d in self.declines.items()]
-        targets += list(rules)
+        targets = [*own_targets(calculators, declines), *rules]
         # The rule-book entries that state a calculator's own rule count for the calculator.
         self.family = {c.name: {r.id for r in rules if r.quote and _same_words(r.quote, c)} for c in calculators}
         self.embed = embed

@@ -87,13 +87,14 @@ class LLMWriter:
         support = self.fallback.support(request)
         if not request.calculations and support < self.fallback.support_threshold:
             return decline(request.question).model_copy(update={"writer": self.name})
+        plain = None  # the extractive answer, written once: it decides a decline and is the fallback
         if not request.calculations and request.intent is not None:
             plain = self.fallback.write(request)
             if plain.refused:  # out of scope, or nothing in the documents answers it: no model asked
                 return plain.model_copy(update={"writer": self.name})
         if not self.breaker.allow():
             wait = round(self.breaker.retry_in())
-            return self._fall_back(request, "the language model failed several times in a row and "
+            return self._fall_back(request, plain, "the language model failed several times in a row and "
                                             f"is paused (next try in about {wait} s)")
         today = self.today()
         sources = number_sources(request)
@@ -101,13 +102,13 @@ class LLMWriter:
             text, runner = self._draft(request, sources, today)
         except ModelError as e:
             log.warning("model failed (%s): %s", e.kind, e)
-            return self._fall_back(request, _why(e))
+            return self._fall_back(request, plain, _why(e))
         except Exception:  # a bug or an unexpected reply: the user still gets an answer
             log.exception("LLM writer failed")
             self.breaker.failure()
-            return self._fall_back(request, "the language model's reply could not be used")
+            return self._fall_back(request, plain, "the language model's reply could not be used")
         if text.strip().strip(".") == NOT_COVERED:
-            return self._fall_back(request, "the language model found no answer in the passages")
+            return self._fall_back(request, plain, "the language model found no answer in the passages")
         calcs = _merge(request.calculations, runner.calculations)
         if request.embed != self._embed_of_cache:  # another embedding model: forget its vectors
             self._sentence_vectors, self._embed_of_cache = {}, request.embed
@@ -120,7 +121,7 @@ class LLMWriter:
             if not c.supported:
                 log.info("removed sentence (%s): %s", c.reason, c.text)
         if kept == 0 or kept < len(claims) - kept:
-            answer = self._fall_back(request, f"{len(claims) - kept} of {len(claims)} sentences of the "
+            answer = self._fall_back(request, plain, f"{len(claims) - kept} of {len(claims)} sentences of the "
                                               "language model's answer could not be checked against "
                                               "the sources")
             return answer.model_copy(update={"verification": _record(claims, started, fell_back=True)})
@@ -166,8 +167,8 @@ class LLMWriter:
             raise ModelError("malformed", "The language model returned something other than a message.")
         return reply
 
-    def _fall_back(self, request: WriteRequest, why: str) -> Answer:
-        answer = self.fallback.write(request)
+    def _fall_back(self, request: WriteRequest, plain: Answer | None, why: str) -> Answer:
+        answer = plain if plain is not None else self.fallback.write(request)
         note = f"This answer quotes the documents directly, because {why}."
         return answer.model_copy(update={
             "answer": f"*{note}*\n\n{answer.answer}", "notes": [*answer.notes, note],
