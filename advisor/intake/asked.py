@@ -47,10 +47,10 @@ FORMS: tuple[tuple[Asked, str], ...] = (
     ("how_to", (r"^\s*(?:and |so )?how (?:do|can|should|would) (?:i|we|you|one|an? employee|employees|my \w+)\b"
                r"|\bhow to\b|\bwhat (?:are the |is the )?(?:steps|process|procedure)\b|\bwhat should i do\b"
                r"|\bwhere do i (?:file|send|submit)\b")),
-    ("list", (r"\bwhat (?:are|were) (?:the|all the|some)\b|\b(?:list|name) (?:the|all)\b|\bwhat (?:kinds?|types?|forms?) of\b"
+    ("list", (r"\bwhat (?:are|were) (?:the|all the|some)\b|\b(?:list|name) (?:the|all)\b|\b(?:what|which) (?:kinds?|types?|forms?|sorts?) of\b"
              r"|\bwhich (?:series|competencies|positions|awards|forms|matters|grades|titles|factors)\b"
              r"|\bwhat (?:competencies|series|awards|factors|matters|titles|certifications)\b")),
-    ("yes_no", (rf"^\s*(?:and |so |but |ok,? |also,? |then,? )?(?:{_AUX})(?:n't| not)? {_WHO}\b"
+    ("yes_no", (rf"^\s*(?:and |so |but |ok,? |also,? |then,? )?(?:(?:{_AUX})(?:n['’]?t| not)?|ca[n]?['’]?t|cannot|wo[n]?['’]?t) {_WHO}\b"
                rf"|^\s*(?:is it true|isn't it true|am i (?:eligible|allowed|entitled)|any chance)\b"
                rf"|,\s*(?:{_AUX})(?:n't)? (?:i|we|she|he|they)\b[^,]*\?\s*$"
                r"|,\s*(?:right|correct|true|yes|no)\s*\?|\bcan you confirm\b|\bis that (?:right|true|correct)\b"

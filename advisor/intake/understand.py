@@ -307,6 +307,10 @@ class Intake:
             named = self.matcher.title_coverage(reading_text(reading), calc.name) >= 0.5 or \
                 self._acronym_named(calc, reading_text(reading))
             computes = computes or (bool(stated) and named and top.score >= best_rule - 1.5 * CALC_OVER_RULE)
+            if not stated and best_rule_id not in self.family.get(calc.name, set()) and top.score < best_rule:
+                # "Do I need a year in grade before I can be promoted?": no fact of the person's
+                # own, and another rule answers it better than the checklist's own rule does.
+                return None
         if not computes and best_rule_id in self.family.get(calc.name, set()) and asked in FORMS[calc.kind]:
             computes = True  # the best rule-book entry is this calculator's own rule: it can work it out
         if not has_event and top.lexical < LEXICAL_MIN and not computes:
@@ -657,10 +661,15 @@ def _value_of(text: str, today: date) -> Any:
 
 
 def _same_words(quote: str, calc: Calculator) -> bool:
-    """Whether an entry's quote and the calculator's rule quote share a run of eight words."""
+    """Whether an entry's quote is, for the most part, the calculator's rule quote: at least half
+    of its eight-word runs are in it (one shared phrase such as "forwarded through command
+    channels to HQDA" does not make another rule the calculator's own)."""
     a = re.findall(r"[a-z0-9]+", quote.lower())
     b = " ".join(re.findall(r"[a-z0-9]+", " ".join(r.quote for r in (calc.rule, *calc.extra_rules)).lower()))
-    return any(" ".join(a[k:k + 8]) in b for k in range(max(1, len(a) - 7))) if len(a) >= 8 else " ".join(a) in b
+    if len(a) < 8:
+        return " ".join(a) in b
+    runs = [" ".join(a[k:k + 8]) in b for k in range(len(a) - 7)]
+    return sum(runs) >= 0.5 * len(runs)
 
 
 def _words(title: str) -> list[str]:

@@ -118,7 +118,97 @@ def lead_for(intent: Intent | None, calcs: list[Calculation], entries: list[Entr
     if score < ENTRY_MIN:
         return Lead(text="**The documents don't answer this directly.** The closest passages are below.",
                     kind="partial", quotes=_entry_quotes(best, book), confidence=0.3)
+    parts = _parts(question)
+    if len(parts) == 2 and similarity is not None:
+        both = _two_parts(intent, parts, entries, book, similarity)
+        if both is not None:
+            return both
+    listed = _whole_list(intent, ranked, question)
+    if listed is not None:
+        entries = [listed, *(e for e in entries if e is not listed)]
+        best = listed
     return _from_entry(intent, best, entries, book, question, similarity)
+
+
+PART_MIN = 0.55  # how close a part of a two-part question must be to an entry to be answered by it
+_PART_SPLIT = re.compile(r"(?:\?\s+|,?\s+\band\s+(?=(?:if\s+[^,?]{3,60},\s*)?(?:who|whom|what|when|where|which|"
+                         r"how|why|is|are|do|does|can|could|must|should|will|would|may)\b))", re.IGNORECASE)
+
+
+def _parts(question: str) -> list[str]:
+    """The two questions of "Is a written test required, and who gets a copy?" (one part when
+    the question asks one thing; never more than two)."""
+    text = " ".join(question.split())
+    sentences = [s for s in re.split(r"(?<=[.!])\s+", text) if s.strip()]
+    asking = " ".join(s for s in sentences if "?" in s) or text
+    pieces = [p.strip(" ,;?") for p in _PART_SPLIT.split(asking) if p and p.strip(" ,;?")]
+    pieces = [p for p in pieces if len(p.split()) >= 3]
+    return pieces if len(pieces) == 2 else [asking]
+
+
+def _two_parts(intent: Intent, parts: list[str], entries: list[Entry], book: Any, similarity: Any) -> Lead | None:
+    """A lead for each part of a two-part question, each from the entry closest to that part;
+    a part no entry is close to is named as not answered. None when one entry answers both
+    (the one-question lead does) or when neither part is answered."""
+    from advisor.intake.asked import asked_form
+
+    chosen: list[tuple[str, Entry | None]] = []
+    for n, part in enumerate(parts):
+        # The second part may lean on the first ("…, and if we use one, who gets a copy?"): it
+        # is read with the first, and answered by another entry than the first part's.
+        text = part if n == 0 else f"{parts[0]}; {part}"
+        taken = {id(e) for _, e in chosen if e is not None}
+        scored = [(max(similarity(text, [e.statement, *e.examples, *(y.question for y in e.yes_no)])), k, e)
+                  for k, e in enumerate(entries[:12]) if id(e) not in taken]
+        score, _, entry = max(scored, key=lambda t: (t[0], -t[1]), default=(0.0, 0, None))
+        chosen.append((part, entry if score >= PART_MIN else None))
+    found = [e for _, e in chosen if e is not None]
+    if not found or (len(found) == 2 and found[0] is found[1]):
+        return None
+    leads: list[str] = []
+    quotes: list[Quote] = []
+    cited: list[Quote] = []
+    for part, entry in chosen:
+        if entry is None:
+            leads.append(f"**The documents don't say** {_as_clause(part)}.")
+            continue
+        ask = intent.model_copy(update={"asked": asked_form(part + "?")})
+        lead = _from_entry(ask, entry, [entry, *(e for e in entries if e is not entry)], book, part + "?", similarity)
+        leads.append(lead.text)
+        quotes += [q for q in lead.quotes if all(q.text != o.text for o in quotes)]
+        cited += lead.cited
+    return Lead(text="\n\n".join(leads), kind="partial_parts" if len(found) == 1 else "parts",
+                quotes=quotes, cited=cited)
+
+
+def _as_clause(part: str) -> str:
+    """The unanswered part as it was asked, for "The documents don't say …"."""
+    return f"“{part.rstrip('?')}?”"
+
+
+LIST_WINDOW = 0.12  # a list entry this close to the best match answers a question asking for a list
+_LIST_WORDS = re.compile(r"^\W*(?:and |so )?what (?:\w+ )?(?:training|courses|classes|opportunities|assignments|"
+                         r"behaviors|duties|responsibilities|requirements|conditions|steps|kinds|types)\b|"
+                         r"\bwhat (?:does|do|should|will) .{0,60}\b(?:expect|require|include|suggest|recommend)\b",
+                         re.IGNORECASE)
+
+
+def _whole_list(intent: Intent, ranked: list[tuple[Entry, float]], question: str) -> Entry | None:
+    """The list entry to answer with instead of the best match: when the question asks for a
+    list ("what kinds of conditions…?", "what training does OPM suggest…?") and a list entry
+    matches nearly as well, or when the best match is one member of a list that matches nearly
+    as well and the question is not a yes/no one (what is expected of me is the whole list)."""
+    best, top = ranked[0]
+    if intent.asked in ("yes_no", "who", "date", "amount", "definition") or best.kind in ("list", "procedure"):
+        return None
+    near = [e for e, score in ranked[1:8] if top - score <= LIST_WINDOW and e.kind in ("list", "procedure") and e.items]
+    if not near:
+        return None
+    wants_list = intent.asked in ("list", "how_to") or bool(_LIST_WORDS.search(_asking(question)))
+    if wants_list:
+        return near[0]
+    member = next((e for e in near if any(p.cite == best.cite or _trim(p.quote) == _trim(best.quote) for p in e.items)), None)
+    return member
 
 
 # --- calculations ---------------------------------------------------------------------------
@@ -247,9 +337,10 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
             word = "Yes" if item.answer == "yes" else "No"
             cond = f", {item.condition.rstrip('.')}" if item.condition else ""
             if _NEGATED_QUESTION.search(_asking(question)) or _rivals(entry, item, question, similarity):
-                # A negated question ("can't I…?") makes a bare yes/no ambiguous: answer the rule's question.
-                return Lead(text=f"**{item.question.rstrip('?')}? {word}{cond}.** {entry.statement} ({cite})",
-                            kind="yes_no", quotes=quotes)
+                # A negated question ("can't I…?") makes a bare yes/no ambiguous: say which
+                # question the yes or no answers, the rule's own, right after it.
+                return Lead(text=f"**{word}{cond}** — in answer to “{item.question.rstrip('?')}?”: "
+                                 f"{entry.statement} ({cite})", kind="yes_no", quotes=quotes)
             return Lead(text=f"**{word}{cond}.** {entry.statement} ({cite})", kind="yes_no", quotes=quotes)
     if entry.kind in ("list", "procedure") and entry.items:
         numbered = entry.kind == "procedure" or asked == "how_to"
