@@ -37,6 +37,12 @@ _GOVERNMENT = (
     r"(?:the |a )?(?:federal |u\.?s\.? )?(?:government|federal service|civil service"
     r"|federal agency|federal job)"
 )
+# Work outside the government now ("I'm at a private firm now", "took a private job").
+_PRIVATE = (r"\b(?:i'?m|i am|she'?s|he'?s|now|currently|working|work|works|took a(?:n)?)\b[^.?!;]{0,25}?"
+            r"\b(?:at|for|with|in|job (?:at|with))? ?(?:a |an |the )?(?:private(?: sector| industry| firm| company| job)?"
+            r"|(?:defense |government )?contractor|industry)\b")
+_AGENCY = (r"(?:va|dhs|doe|dod|doj|dot|epa|irs|ssa|gsa|nasa|faa|fbi|usda|hhs|opm|state department"
+           r"|department of [a-z]+|air force|army|navy|marine corps|veterans affairs|coast guard)\b")
 _LOCAL_NATIONAL = r"local national"
 _GUARD = r"(?:national )?guard technician"
 _NAF = r"(?:naf|nonappropriated[- ]fund(?:ed)?|non-appropriated[- ]fund(?:ed)?)"
@@ -109,15 +115,17 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         (rf"{_WHO_IS} (?:an? |currently (?:an? )?|already (?:an? )?)?cipms (?:employee|civilian)"
         rf"|{_WHO_IS} (?:an? |currently (?:an? )?|already (?:an? )?)?(?:{_GRADE}|employee|employed"
         rf"|working|civilian)(?: \w+)? (?:in|under) (?:the )?cipms\b"
-        rf"|{_WHO_IS} (?:currently |already |now )?(?:in|under) (?:the )?cipms\b"
+        rf"|{_WHO_IS} (?:currently |already |now )?(?:in|under) (?:the |an? )?cipms\b"
         rf"|\b(?:in|at|from) my (?:current )?cipms (?:job|position)\b"
         rf"|\b(?:i|she|he) (?:work|works|serve|serves) (?:in|as) (?:an? )?cipms\b"),
     ),
     "federal_employee": (
-        rf"{_WHO_IS_NOT} (?:an? )?(?:federal|government) (?:employee|civilian|worker)",
+        (rf"{_WHO_IS_NOT} (?:an? )?(?:federal|government) (?:employee|civilian|worker)"
+        rf"|{_PRIVATE}"),
         (rf"{_WHO_IS} (?:an? |currently (?:an? )?)?(?:{_GRADE}\b"
         rf"|(?:federal|government|army civilian|dod civilian|civil service) (?:employee|civilian|worker))"
-        r"|\bi work for the (?:federal government|department of|army|dod|navy|air force)\b"),
+        r"|\bi work for the (?:federal government|department of|army|dod|navy|air force)\b"
+        rf"|\b(?:i|she|he)(?: currently| now)? (?:work|works) (?:at|for) (?:the )?{_AGENCY}"),
     ),
     "never_federal": (
         r"(?!)",
@@ -136,6 +144,8 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         r"[\w -]{0,20}?(?:job|position)"
         rf"|{_WHO}{_HAVE} {_LEFT} (?:an?|my|her|his|their) civilian (?:job|position) (?:at|with|in)"
         r" (?:the )?(?:air force|army|navy|marine corps|dod|department of|federal)"
+        rf"|{_WHO}{_HAVE} {_LEFT} (?:an?|my|her|his|their|the) (?:[\w&.-]+ ){{1,3}}civilian (?:[\w-]+ ){{0,2}}"
+        r"(?:job|position)"
         rf"|{_WHO}{_HAVE} (?:left|quit) (?:the )?(?:federal )?(?:government|civil service|federal service)\b"),
     ),
     # Para 6-3: once in a lifetime.

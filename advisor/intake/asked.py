@@ -50,11 +50,12 @@ FORMS: tuple[tuple[Asked, str], ...] = (
     ("list", (r"\bwhat (?:are|were) (?:the|all the|some)\b|\b(?:list|name) (?:the|all)\b|\b(?:what|which) (?:kinds?|types?|forms?|sorts?) of\b"
              r"|\bwhich (?:series|competencies|positions|awards|forms|matters|grades|titles|factors)\b"
              r"|\bwhat (?:competencies|series|awards|factors|matters|titles|certifications)\b")),
-    ("yes_no", (rf"^\s*(?:and |so |but |ok,? |also,? |then,? )?(?:(?:{_AUX})(?:n['’]?t| not)?|ca[n]?['’]?t|cannot|wo[n]?['’]?t) {_WHO}\b"
+    ("yes_no", (rf"^\s*(?:and |so |but |ok,? |also,? |then,? )?(?:(?:{_AUX})(?:n['’]?t| not)?|ca[n]?['’]?t|cannot|wo[n]?['’]?t) (?:{_WHO}\b|[\w$'-]+ [\w$%'-]+)"
                rf"|^\s*(?:is it true|isn't it true|am i (?:eligible|allowed|entitled)|any chance)\b"
                rf"|,\s*(?:{_AUX})(?:n't)? (?:i|we|she|he|they)\b[^,]*\?\s*$"
                r"|,\s*(?:right|correct|true|yes|no)\s*\?|\bcan you confirm\b|\bis that (?:right|true|correct)\b"
-               r"|\b(?:isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t) (?:it|they|he|she|i)\s*\?")),
+               r"|\b(?:isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t) (?:it|they|he|she|i)\s*\?"
+               r"|\b(?:possible|allowed|permitted|ok|okay|an option|legit|legal)\s*\?\s*$")),
 )
 _COMPILED = tuple((asked, re.compile(p, re.IGNORECASE)) for asked, p in FORMS)
 

@@ -34,7 +34,7 @@ _QUESTION = re.compile(r"\?\s*$|^\W*(?:can|could|may|do|does|did|is|are|am|will|
                        r"which|where|why)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:no|not|never|none|neither|nor|without|non-?\w+|haven'?t|hasn'?t|hadn'?t|didn'?t|"
                        r"don'?t|doesn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t|can'?t|cannot|different|another|"
-                       r"outside|other|higher|lower)\b|n't\b", re.IGNORECASE)
+                       r"outside|other|higher|lower|nothing|nobody|no one)\b|n't\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"^\W*(?:but\s+)?(?:i'?m|i am|i do|i have|i was|mine|i did|i|me)\s*(?:not|n't|isn'?t|"
                        r"doesn'?t|hasn'?t|wasn'?t|didn'?t|haven'?t)\W*(?:yet|either)?\W*$", re.IGNORECASE)
 # "different commuting area", "a higher-grade job": these negate a "same ..." fact only.
@@ -61,8 +61,16 @@ def clauses(text: str) -> list[str]:
     return [p for p in parts if not _QUESTION.search(p)]
 
 
+_PAST = re.compile(r"\b(?:used to|formerly|previously|a while (?:back|ago)|in the past|back then|years ago|no longer)\b",
+                   re.IGNORECASE)
+_NOW = re.compile(r"\b(?:now|currently|current)\b", re.IGNORECASE)
+
+
 def negated(clause: str, statement: str) -> bool:
-    """Whether the clause says the opposite of the (positive) statement."""
+    """Whether the clause says the opposite of the (positive) statement; a clause about the past
+    ("I used to work in a CIPMS position") says the opposite of a statement about now."""
+    if _PAST.search(clause) and _NOW.search(statement):
+        return True
     for m in _NEGATION.finditer(clause):
         word = m.group(0).lower()
         if _SAME_ONLY.fullmatch(word) and "same" not in statement:

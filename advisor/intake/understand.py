@@ -50,6 +50,7 @@ TIE_WIDE = 0.25  # calculators this close to the best compete; only evidence tel
 _REQUEST = re.compile(r"^\W*(?:please\s+)?(?:tell|explain|show|list|describe|give|summari[sz]e|define|compare|"
                       r"what|how|who|when|where|why|which)\b|\b(?:confirm|verify|check|true|right|correct|"
                       r"agree|ignore)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my|mine|we|our|us)\b", re.IGNORECASE)
 _OWN_FACTS = frozenset({"date", "money", "grade", "step", "rating", "years", "months", "days"})
 _YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|please|do it|go ahead|that one)\b", re.IGNORECASE)
 MARKED, MARK_LEAD = 0.3, 0.3  # a value's words mark a calculator's fact; by this much more than another's
@@ -182,11 +183,38 @@ class Intake:
                 # "and what training for the GS-15 part?" narrows the roadmap asked for before
                 state = State(pool=state.pool, thread=[*state.thread, turn], last_question=state.last_question)
                 return Intent(asked="roadmap", query=fixed, confidence=0.5), state
+        if not question and task is None and (not state.options or not state.offered) and state.thread \
+                and any(v.type in ("date", "money") for v in reading.values):
+            # (with rules offered for this question, only one of them may be taken)
+            after = self._after_question(turn, fixed, i, last, state, today, among=state.options)
+            if after is not None:
+                return after
         # A new topic: earlier statements of this thread may hold its facts.
         pool = state.pool if task is None and (not state.options or state.offered) else []
         state = State(pool=pool, thread=[turn] if question or task is not None else [*state.thread, turn],
                       last_question=state.last_question)
         return self._new(turn, fixed, i, last, reading, asked, question, ranking, state, today)
+
+    def _after_question(self, turn: str, fixed: str, i: int, last: int, state: State,
+                        today: date, among: Sequence[str] = ()) -> tuple[Intent, State] | None:
+        """A date or amount given right after a question that had none ("The MACOM turned down my
+        appeal. Can I keep going?" then "The decision memo is dated November 12."): the question
+        and the statement together, when they make a deadline or an amount one rule computes."""
+        previous = next((t for t in reversed(state.thread) if _is_question(t, asked_form(t))), None)
+        if previous is None:
+            return None
+        text = f"{self.speller.fix(previous)} {fixed}"
+        reading = read(text, today)
+        reading.facts.flags = flags(text)
+        reading.fixed = text  # type: ignore[attr-defined]
+        fresh = State(pool=list(state.pool), thread=[*state.thread, turn], last_question=state.last_question)
+        intent, after = self._new(turn, text, i, last, reading, asked_form(previous), True,
+                                  self.matcher.rank(text), fresh, today)
+        calc = self.calculators.get(intent.about[0]) if intent.about else None
+        if calc is None or calc.kind == "eligibility" or intent.ambiguities or not intent.facts \
+                or (among and calc.name not in among):
+            return None
+        return intent, after
 
     # --- a new topic ----------------------------------------------------------------------
 
@@ -307,9 +335,13 @@ class Intake:
             named = self.matcher.title_coverage(reading_text(reading), calc.name) >= 0.5 or \
                 self._acronym_named(calc, reading_text(reading))
             computes = computes or (bool(stated) and named and top.score >= best_rule - 1.5 * CALC_OVER_RULE)
-            if not stated and best_rule_id not in self.family.get(calc.name, set()) and top.score < best_rule:
-                # "Do I need a year in grade before I can be promoted?": no fact of the person's
-                # own, and another rule answers it better than the checklist's own rule does.
+            outright = self.matcher.title_coverage(reading_text(reading), calc.name) >= 0.999 or \
+                self._acronym_named(calc, reading_text(reading))
+            if not stated and (not _FIRST_PERSON.search(reading_text(reading)) or (
+                    not outright and best_rule_id not in self.family.get(calc.name, set()) and top.score < best_rule)):
+                # No fact of anyone's own: a question about the rule ("Are National Guard
+                # technicians ever put under CIPMS?"), or one another rule answers better than
+                # the checklist's own ("Do I need a year in grade before I can be promoted?").
                 return None
         if not computes and best_rule_id in self.family.get(calc.name, set()) and asked in FORMS[calc.kind]:
             computes = True  # the best rule-book entry is this calculator's own rule: it can work it out
@@ -320,6 +352,16 @@ class Intake:
         if top.score + bonus < floor or (not computes and top.score + bonus < best_rule - CALC_OVER_RULE):
             return None
         text = reading_text(reading)
+        if has_event:
+            # The words around the user's value say which event it is and that it is not the
+            # best one's ("I complained on Nov 2" is the complaint's date, not a decision's):
+            # only the rule counting from that event may use it, however the descriptions score.
+            near = [top] + [m for m in calcs[1:5] if top.score - m.score < TIE_WIDE and m.score >= CALC_MIN_WITH_VALUE
+                            and self.calculators[m.target.id].kind == calc.kind]
+            marks = {m.target.id: self._mark(self.calculators[m.target.id], reading) for m in near}
+            marked = [m for m in near if marks[m.target.id] > MARKED]
+            if len(marked) == 1 and marks[top.target.id] < 0:
+                return marked[0]
         group = [top] + [m for m in calcs[1:5] if top.score - m.score < TIE_WIDE and m.score >= floor
                          and self.calculators[m.target.id].kind == calc.kind
                          and not self._decided_by_facts(calc, self.calculators[m.target.id], reading)]
@@ -331,6 +373,7 @@ class Intake:
         named = [m for m in group if self.matcher.title_coverage(text, m.target.id) >= 0.999]
         if len(named) == 1:
             return named[0]
+
         runner = group[1]
         own = self.matcher.distinctive(text, [m.target.id for m in group])
         lead = top.score - runner.score
@@ -412,7 +455,9 @@ class Intake:
 
     def _pick(self, text: str, options: list[str]) -> str | None:
         ranked = [m for m in self.matcher.rank(text, kinds=["calculator"]) if m.target.id in options]
-        if len(ranked) >= 2 and ranked[0].score - ranked[1].score >= 0.03:
+        # A correction ("sorry, I meant Nov 12") names a value, not a rule: it picks none.
+        if len(ranked) >= 2 and ranked[0].score - ranked[1].score >= 0.03 and not replies.is_correction(text) \
+                and ranked[0].lexical > 0:
             return ranked[0].target.id
         low = text.lower()
         named = [o for o in options if any(w in low for w in _words(self.calculators[o].title))]
@@ -518,6 +563,7 @@ class Intake:
         for f in task.facts.values():  # a fact from an earlier turn is carried into this one
             if f.turn < i and f.source != "earlier_turn" and i == last:
                 f.source = "earlier_turn"
+        ambiguities = [a for a in ambiguities if not _settles_with_any_day(task, a, i, today)]
         next_fact = None if ambiguities else next_needed(task.calc, task.facts, today)
         task.next_fact = ambiguities[0].about if ambiguities and ambiguities[0].kind in ("role", "value") else next_fact
         if ambiguities and ambiguities[0].kind == "role" and len(ambiguities[0].options) == 1:
@@ -539,6 +585,51 @@ class Intake:
         sentences = [s for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
         asking = next((s for s in reversed(sentences) if s.rstrip().endswith("?")), sentences[-1] if sentences else text)
         return subject_at(asking, 0, len(asking))
+
+
+# --- a month or a year for a date -----------------------------------------------------------
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def day_range(text: str) -> tuple[date, date] | None:
+    """The first and last day of "March 2019" or "2021" (None when it is neither)."""
+    m = re.fullmatch(r"\s*(?:(?P<m>[a-z]{3})[a-z]*\.?\s+)?(?P<y>(?:19|20)\d\d)\s*", text.lower())
+    if m is None or (m.group("m") and m.group("m") not in _MONTHS):
+        return None
+    year = int(m.group("y"))
+    if not m.group("m"):
+        return date(year, 1, 1), date(year, 12, 31)
+    month = _MONTHS.index(m.group("m")) + 1
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+
+
+def _settles_with_any_day(task: Task, amb: Ambiguity, turn: int, today: date) -> bool:
+    """A checklist given a month or a year for a date ("in my job since March 2019") whose every
+    criterion comes out the same on the first and the last day it can be: the exact day does
+    not matter, so it is not asked; the fact is bound (as the last day, with the user's words).
+    Deadlines always need the exact day."""
+    calc = task.calc
+    spec = calc.fact(amb.about)
+    if calc.kind != "eligibility" or amb.kind != "value" or spec is None or spec.type != "date" or not amb.options:
+        return False
+    span = day_range(amb.options[0])
+    if span is None:
+        return False
+    known = {k: f.value for k, f in task.facts.items() if k in calc.inputs.model_fields}
+    outcomes = []
+    for day in span:
+        try:
+            result = calc({**known, spec.name: day.isoformat()}, Context(today=today))
+        except (ValidationError, CalculatorError, ValueError):
+            return False
+        outcomes.append((result.result, [(r.get("id"), r.get("status")) for r in result.details.get("criteria", [])]))
+    if outcomes[0] != outcomes[1]:
+        return False
+    task.facts[spec.name] = BoundFact(name=spec.name, value=span[1].isoformat(), role=spec.role,
+                                      text=amb.options[0], turn=turn, source="stated")
+    return True
 
 
 # --- what the interview asks next -----------------------------------------------------------

@@ -315,7 +315,10 @@ def _calculation_body(calc: Calculation) -> list[str]:
     rows = calc.details.get("criteria") or []
     if rows:
         lines = []
+        decided = calc.result in ("eligible", "not eligible")
         for r in rows:
+            if decided and str(r.get("status")) not in ("met", "not met"):
+                continue  # the outcome is decided: what is not known does not change it
             mark = {"met": "✅ met", "not met": "❌ not met"}.get(str(r.get("status")), "❔ not known yet")
             lines.append(f"- {mark}: {r.get('text', '')} ({r.get('cite', '')})")
         out.append("\n".join(lines))

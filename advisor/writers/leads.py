@@ -25,7 +25,6 @@ DECLINES = {f"decline:{t.id}": t for t in TOPICS}
 # The rule-book entry must match at least this well to answer directly (intake score,
 # calibrated on the dev split); below it the answer says the documents do not answer directly.
 ENTRY_MIN = 0.74
-_NEGATED_QUESTION = re.compile(r"\b(?:can'?t|cannot|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|not)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b([A-Z][A-Za-z&()]*[A-Z][A-Za-z()]*s?)\b")
 
 
@@ -156,10 +155,13 @@ def _two_parts(intent: Intent, parts: list[str], entries: list[Entry], book: Any
     for n, part in enumerate(parts):
         # The second part may lean on the first ("…, and if we use one, who gets a copy?"): it
         # is read with the first, and answered by another entry than the first part's.
-        text = part if n == 0 else f"{parts[0]}; {part}"
         taken = {id(e) for _, e in chosen if e is not None}
-        scored = [(max(similarity(text, [e.statement, *e.examples, *(y.question for y in e.yes_no)])), k, e)
-                  for k, e in enumerate(entries[:12]) if id(e) not in taken]
+        pool = [e for e in entries[:12] if id(e) not in taken]
+        scores = [_closeness(part, e, similarity) for e in pool]
+        if n > 0:
+            with_first = [_closeness(f"{parts[0]}; {part}", e, similarity) for e in pool]
+            scores = [(a + b) / 2 for a, b in zip(scores, with_first)]
+        scored = [(score, k, e) for k, (score, e) in enumerate(zip(scores, pool))]
         score, _, entry = max(scored, key=lambda t: (t[0], -t[1]), default=(0.0, 0, None))
         chosen.append((part, entry if score >= PART_MIN else None))
     found = [e for _, e in chosen if e is not None]
@@ -179,6 +181,10 @@ def _two_parts(intent: Intent, parts: list[str], entries: list[Entry], book: Any
         cited += lead.cited
     return Lead(text="\n\n".join(leads), kind="partial_parts" if len(found) == 1 else "parts",
                 quotes=quotes, cited=cited)
+
+
+def _closeness(text: str, entry: Entry, similarity: Any) -> float:
+    return max(similarity(text, [entry.statement, *entry.examples, *(y.question for y in entry.yes_no)]))
 
 
 def _as_clause(part: str) -> str:
@@ -336,11 +342,24 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
                 cite, quotes = pin_cite(source, chosen.cite), _entry_quotes(chosen, book)
             word = "Yes" if item.answer == "yes" else "No"
             cond = f", {item.condition.rstrip('.')}" if item.condition else ""
-            if _NEGATED_QUESTION.search(_asking(question)) or _rivals(entry, item, question, similarity):
-                # A negated question ("can't I…?") makes a bare yes/no ambiguous: say which
-                # question the yes or no answers, the rule's own, right after it.
-                return Lead(text=f"**{word}{cond}** — in answer to “{item.question.rstrip('?')}?”: "
-                                 f"{entry.statement} ({cite})", kind="yes_no", quotes=quotes)
+            if _substituted(question, f"{item.question} {item.condition}"):
+                # "Fully Successful gets 4 to 7 percent, right?" is near "Is the award for an
+                # Exceptional rating 4 to 7 percent? Yes": not the user's question; the rule's
+                # statement (with its real figures) answers, without a yes or no.
+                return Lead(text=f"**{entry.statement}** ({cite})", kind="statement", quotes=quotes)
+            rule_first = Lead(text=f"**{item.question.rstrip('?')}? {word}{cond}.** {entry.statement} ({cite})",
+                              kind="yes_no", quotes=quotes)
+            if _rivals(entry, item, question, similarity):
+                # Two items of opposite answers are about as close: the rule's own question
+                # comes first, so its yes or no cannot be read as the answer to another one.
+                return rule_first
+            if _flipped(question, item.question):
+                # "Is it true the time-in-grade rules don't apply?" asks the rule's question the
+                # other way round: its answer is the opposite word; with a condition, the rule's
+                # question is restated first so the condition cannot be read backwards.
+                if cond:
+                    return rule_first
+                word = "No" if word == "Yes" else "Yes"
             return Lead(text=f"**{word}{cond}.** {entry.statement} ({cite})", kind="yes_no", quotes=quotes)
     if entry.kind in ("list", "procedure") and entry.items:
         numbered = entry.kind == "procedure" or asked == "how_to"
@@ -380,6 +399,77 @@ def _contradicted(question: str, entry: Entry) -> tuple[str, str] | None:
             m = next(m for m in _QUANTITY.finditer(words) if _unit(m) == unit)
             return f"{min(numbers)} {unit}s", m.group(0)
     return None
+
+
+_NEGATIVE = re.compile(r"\b(?:not|never|cannot|can'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|"
+                       r"won'?t|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|hadn'?t|excluded?|excludes|excluding|"
+                       r"left out|exempt(?:ed)?|barred|prohibited|forbidden|no longer)\b|\w+n't\b", re.IGNORECASE)
+_LEADING_NEGATIVE = re.compile(r"^\W*(?:so\s+|but\s+|and\s+)?(?:isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|can'?t|"
+                               r"cannot|won'?t|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|wasn'?t)\b"
+                               r"(?:\s+(?:it|that)\s+(?:true|right|correct|so)(?:\s+that)?)?", re.IGNORECASE)
+
+
+_CONFIRM_LEAD = re.compile(r"^\W*(?:so\s+|but\s+|and\s+)?(?:is it|isn'?t it|am i|is that)\s+(?:really\s+)?(?:true|right|correct|"
+                           r"the case|so)\b(?:\s+that)?", re.IGNORECASE)
+_CONFIRM_TAIL = re.compile(r"(?:,|\.|\s)\s*(?:is that |isn'?t that |am i |that'?s )?(?:right|correct|true|so|accurate)\s*\??\s*$"
+                           r"|,\s*(?:isn'?t it|aren'?t they|doesn'?t it|don'?t they|can'?t they|right)\s*\??\s*$", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:because|since|if|when|unless|although|though|after|before|while|even though)\b.*$",
+                          re.IGNORECASE)
+
+
+def _proposition(question: str) -> str | None:
+    """What a question asks to have confirmed ("Is it true that X?", "X, right?", "I heard X.
+    True?"), without its subordinate clauses; None when it asks no such thing ("Can't I X?"
+    is answered by the rule's own polarity, as people answer it)."""
+    text = " ".join(question.split())
+    sentences = [t for t in re.split(r"(?<=[.!?])\s+", text) if t.strip()]
+    asking = sentences[-1] if sentences else text
+    if len(asking.split()) <= 4 and len(sentences) > 1 and _CONFIRM_TAIL.search(" " + asking):
+        return _SUBORDINATE.sub("", sentences[-2]).strip()  # "CIPMS doesn't use GM. True?"
+    if _CONFIRM_LEAD.search(asking):
+        return _SUBORDINATE.sub("", _CONFIRM_LEAD.sub("", asking, count=1)).strip()
+    if _CONFIRM_TAIL.search(asking):
+        return _SUBORDINATE.sub("", _CONFIRM_TAIL.sub("", asking)).strip()
+    return None
+
+
+def _flipped(question: str, item_question: str) -> bool:
+    """Whether the user asks to confirm the rule's yes/no question negated ("Is it true the
+    time-in-grade rules don't apply?", "…are left out of…, right?" against "Do they apply?",
+    "Are they covered?")."""
+    mine = _proposition(question)
+    if mine is None:
+        return False
+    theirs = _LEADING_NEGATIVE.sub("", item_question.strip(), count=1)
+    return len(_NEGATIVE.findall(mine)) % 2 != len(_NEGATIVE.findall(theirs)) % 2
+
+
+_KEY_TERMS = re.compile(r"\b(?:(?P<rating>exceptional|highly successful|fully successful|minimally (?:acceptable|successful)|"
+                        r"unacceptable|unsatisfactory)|(?P<grade>gs-?\d{1,2}|band \d)|(?P<n>\d+(?:\.\d+)?(?:\s*(?:to|-)\s*\d+)?)"
+                        r"\s*(?:calendar |work(?:ing)? |business )?(?P<unit>days?|weeks?|months?|years?|percent|%|pay periods?)\b)",
+                        re.IGNORECASE)
+
+
+_RANGE = re.compile(r"\s*(?:to|-)\s*")
+
+
+def _key_terms(text: str) -> set[str]:
+    """The ratings, grades and figures with a unit a text names, written one way ("15 day")."""
+    out = set()
+    for m in _KEY_TERMS.finditer(text):
+        if m.group("n"):
+            unit = m.group("unit").lower().rstrip("s").replace("%", "percent")
+            out.add(f"{_RANGE.sub(' to ', m.group('n'))} {unit}")
+        else:
+            out.add(" ".join(m.group(0).lower().replace("-", " ").split()))
+    return out
+
+
+def _substituted(question: str, item_text: str) -> bool:
+    """Whether the question and a yes/no item each name a rating, grade or figure the other does
+    not: the same shape of question about another case, whose yes or no is not the user's."""
+    mine, theirs = _key_terms(question), _key_terms(item_text)
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def _unit(m: re.Match[str]) -> str:

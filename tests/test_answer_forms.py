@@ -1,0 +1,143 @@
+"""The first line answers the question in the form it was asked: each part of a two-part
+question, the whole list, the yes or no the way the user put the question, and never a yes
+borrowed from a like-shaped question about another case."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.intake.asked import asked_form
+from advisor.intake.understand import day_range
+from advisor.writers.leads import _flipped, _parts, _substituted
+
+pytestmark = pytest.mark.slow
+
+
+def _first_line(answer: str) -> str:
+    return answer.strip().splitlines()[0]
+
+
+def test_each_part_of_a_two_part_question_is_answered_from_its_own_rule(advisor):
+    ans = advisor.ask("Is a written test required for CIPMS jobs, and if we use one, who gets a copy?")
+    assert _first_line(ans.answer).startswith("**No.**")
+    assert "IPMO" in ans.answer.split("**The rule**")[0]  # the second part, before the quotes
+    assert any(c.section == "4-20" for c in ans.citations)
+
+
+def test_a_part_no_rule_answers_is_named_as_not_answered():
+    assert _parts("How often do I update DISCAS, and what happens if I don't register?") == [
+        "How often do I update DISCAS", "what happens if I don't register"]
+    assert _parts("Can I appeal my downgrade?") == ["Can I appeal my downgrade?"]
+
+
+def test_a_question_asking_for_a_list_gets_every_member(advisor):
+    ans = advisor.ask("What kinds of conditions of employment can a CIPMS job come with?")
+    lead = ans.answer.split("**The rule**")[0].lower()
+    for member in ("polygraph", "mobile", "physical or medical", "certification"):
+        assert member in lead
+
+
+def test_what_is_expected_of_an_employee_is_the_whole_list_not_its_first_member(advisor):
+    ans = advisor.ask("What does the regulation expect from me as a CIPMS employee?")
+    lead = ans.answer.split("**The rule**")[0]
+    assert "excellence" in lead and "DISCAS" in lead and "professional development" in lead
+
+
+def test_a_general_rule_question_is_answered_from_the_rule_not_by_a_checklist_interview(advisor):
+    ans = advisor.ask("Do I need a year in grade before I can be promoted in CIPMS?")
+    assert _first_line(ans.answer).startswith("**No.**")
+    assert not ans.calculations
+    ans = advisor.ask("Are local national employees overseas or National Guard technicians ever put under CIPMS?")
+    assert not ans.calculations and "excluded" in _first_line(ans.answer)
+
+
+def test_confirming_a_negated_rule_answers_yes_when_the_rule_agrees(advisor):
+    ans = advisor.ask("is it right that OPM time-in-grade rules don't apply to CIPMS promotions?")
+    assert _first_line(ans.answer).startswith("**Yes.**")
+    ans = advisor.ask("Do OPM time-in-grade rules apply to CIPMS promotions?")
+    assert _first_line(ans.answer).startswith("**No")
+
+
+def test_a_negation_in_the_premise_does_not_turn_the_answer_round():
+    assert not _flipped("can i file a grievance because I didn't get a recruitment incentive?",
+                        "Can I grieve the nonreceipt of a recruitment incentive?")
+    assert not _flipped("Can't I grieve my performance rating?", "Can I grieve my performance rating?")
+    assert _flipped("So I can't grieve my performance rating at all, correct?", "Can I grieve my rating?")
+    assert _flipped("is it true cipms positions are left out of the labor relations program?",
+                    "Can CIPMS positions be covered by the labor relations program?")
+
+
+def test_a_yes_about_another_rating_is_not_given_to_the_rating_the_user_named(advisor):
+    assert _substituted("someone rated Fully Successful gets 4 to 7 percent, right?",
+                        "Is the recommended performance award for an Exceptional rating 4 to 7 percent?")
+    assert not _substituted("Can I appeal within 15 days?", "Can I appeal within 15 calendar days of the action?")
+    ans = advisor.ask("Per para 8-9b, someone rated Fully Successful gets 4 to 7 percent. Can you confirm?")
+    assert not _first_line(ans.answer).lower().lstrip("*").startswith("yes")
+    assert "1 to 2 percent" in ans.answer
+
+
+@pytest.mark.parametrize("question", ["Can't I grieve my rating?", "cant i grieve my rating",
+                                      "Wont they pay me back?", "advanced hiring salary possible?",
+                                      "is 85 percent grade accuracy good enough?"])
+def test_negated_and_terse_yes_no_questions_are_read_as_yes_no(question):
+    assert asked_form(question) == "yes_no"
+
+
+def test_which_kinds_of_asks_for_a_list():
+    assert asked_form("Which kinds of jobs are in CP-35?") == "list"
+
+
+def test_a_month_or_a_year_is_the_span_of_its_days():
+    from datetime import date
+
+    assert day_range("March 2019") == (date(2019, 3, 1), date(2019, 3, 31))
+    assert day_range("Feb 2024") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert day_range("2021") == (date(2021, 1, 1), date(2021, 12, 31))
+    assert day_range("Smarch 2019") is None
+
+
+def test_a_month_is_enough_when_every_day_of_it_gives_the_same_verdict(advisor):
+    ans = advisor.ask("I've been in a CIPMS job continuously since March 2019. "
+                      "Can I be considered for competitive service jobs now?")
+    assert ans.calculations and ans.calculations[0].result == "eligible"
+    ans = advisor.ask("I've been in my CIPMS job since November 2025. Can I be considered for competitive service jobs now?")
+    assert ans.calculations and ans.calculations[0].result == "need more information"  # the exact day decides
+
+
+def test_a_decided_checklist_lists_only_the_criteria_that_decided_it(advisor):
+    ans = advisor.ask("preference eligible here, started my CIPMS job in March 2026, my first federal job. "
+                      "They're moving to remove me. do i have MSPB appeal rights?")
+    assert ans.calculations and ans.calculations[0].result == "not eligible"
+    assert "not known yet" not in ans.answer
+
+
+@pytest.mark.parametrize("question, fact, value", [
+    ("I left my Air Force civilian job 6 months ago and I'm at a private firm now.", "federal_employee", False),
+    ("I resigned from my DHS civilian position on October 9.", "left_federal", True),
+    ("I currently work at the VA as a GS-11 IT specialist.", "federal_employee", True),
+    ("I'm currently in a CIPMS GS-0080 position at Fort Huachuca.", "cipms_employee", True),
+])
+def test_everyday_statements_of_federal_employment_are_read(question, fact, value):
+    from advisor.calculators.facts_flags import flags
+
+    assert flags(question.lower()).get(fact) is value
+
+
+def test_a_date_given_after_a_question_without_one_is_counted_by_that_question_s_rule(advisor):
+    ans = advisor.ask("the decision memorandum is dated November 12",
+                      history=["Can I still ask for a higher level review of the MACOM's unfavorable decision?"])
+    assert ans.calculations and ans.calculations[0].name == "higher_level_review_deadline"
+    assert ans.calculations[0].result == "2026-11-27"
+    ans = advisor.ask("the detail started June 1",
+                      history=["I'm detailed to a higher grade job. is there a point where they have to compete it?"])
+    assert ans.calculations and ans.calculations[0].name == "detail_competition_date"
+
+
+def test_a_reply_with_only_a_date_picks_no_rule_the_date_does_not_name(advisor):
+    from datetime import date
+
+    intent = advisor.intake.understand("sorry, I meant Nov 12, not Nov 2", [
+        "I complained informally to my supervisor about my grade on Nov 2. how long should that process take?"],
+        date(2026, 11, 23))
+    assert intent.about != ["classification_change_deadline"] or not any(
+        f.name == "decision_date" for f in intent.facts)  # never 3-12f's count from a complaint's date
