@@ -139,16 +139,31 @@ class Intake:
     def understand(self, question: str, history: Sequence[str], today: date) -> Intent:
         """The intent of ``question``, the last of the user's turns ``history + [question]``."""
         turns = [*history, question]
+        fixed = [self.speller.fix(t) for t in turns]
+        vectors = self._own_vectors(turns, fixed)
         state = State()
         intent = Intent(asked="fact")
         for i, turn in enumerate(turns):
-            intent, state = self._turn(turn, i, len(turns) - 1, state, today)
+            intent, state = self._turn(turn, fixed[i], vectors, i, len(turns) - 1, state, today)
             if _is_question(turn, asked_form(turn)):
                 state.last_question = i
         return intent
 
-    def _turn(self, turn: str, i: int, last: int, state: State, today: date) -> tuple[Intent, State]:
-        fixed = self.speller.fix(turn)
+    def _own_vectors(self, turns: list[str], fixed: list[str]) -> dict[str, np.ndarray]:
+        """The vectors of a question's own texts, from one model call: every turn as spelled
+        right and, when the last turn is a question after others, the texts a follow-up is
+        most often matched as (``_turn``: the turn before it, as typed or as spelled right,
+        or every turn before it, then the question). One call of three short texts costs
+        about two thirds of three calls of one (54 vs 74 ms on a busy machine); a joined text
+        not among these is embedded when it is met, as before."""
+        texts = list(fixed)
+        if len(turns) > 1 and _is_question(fixed[-1], asked_form(fixed[-1])):
+            texts += [f"{c} {fixed[-1]}" for c in (fixed[-2], turns[-2], " ".join(fixed[:-1]))]
+        texts = list(dict.fromkeys(texts))
+        return dict(zip(texts, self.embed(texts), strict=True))
+
+    def _turn(self, turn: str, fixed: str, vectors: dict[str, np.ndarray], i: int, last: int, state: State,
+              today: date) -> tuple[Intent, State]:
         reading = read(fixed, today)
         reading.facts.flags = flags(fixed)
         reading.fixed = fixed  # type: ignore[attr-defined]
@@ -162,8 +177,9 @@ class Intake:
             last_question = next((t for t in reversed(state.thread) if _is_question(t, asked_form(t))), None)
             if last_question or not context:
                 context = " ".join(x for x in (context, last_question or state.thread[-1]) if x)
-        bare = self.matcher.rank(fixed)
-        ranking = self.matcher.rank(f"{context} {fixed}") if question and context else bare
+        bare = self.matcher.rank(fixed, vector=vectors.get(fixed))
+        joined = f"{context} {fixed}"
+        ranking = self.matcher.rank(joined, vector=vectors.get(joined)) if question and context else bare
         task = state.task
         if state.options and not replies.is_switch(fixed):
             picked = self._pick_offered(fixed, question, ranking, state.options) if state.offered \
