@@ -45,7 +45,8 @@ def test_what_is_expected_of_an_employee_is_the_whole_list_not_its_first_member(
 
 def test_a_general_rule_question_is_answered_from_the_rule_not_by_a_checklist_interview(advisor):
     ans = advisor.ask("Do I need a year in grade before I can be promoted in CIPMS?")
-    assert _first_line(ans.answer).startswith("**No.**")
+    assert "time-in-grade restrictions do not apply" in _first_line(ans.answer)
+    assert not _first_line(ans.answer).lower().lstrip("*").startswith("yes")
     assert not ans.calculations
     ans = advisor.ask("Are local national employees overseas or National Guard technicians ever put under CIPMS?")
     assert not ans.calculations and "excluded" in _first_line(ans.answer)
@@ -141,3 +142,14 @@ def test_a_reply_with_only_a_date_picks_no_rule_the_date_does_not_name(advisor):
         date(2026, 11, 23))
     assert intent.about != ["classification_change_deadline"] or not any(
         f.name == "decision_date" for f in intent.facts)  # never 3-12f's count from a complaint's date
+
+
+def test_a_yes_about_another_named_title_is_not_given():
+    assert _substituted("Is 'Cybersecurity' one of OPM's parenthetical titles for the 2210 series?",
+                        "Is Security one of OPM's parenthetical titles for the GS-2210 series?")
+    assert not _substituted("Is 2210 in CP-34?", "Is the GS-2210 series part of CP-34?")
+
+
+def test_one_loosely_matching_yes_no_item_does_not_answer_yes_or_no(advisor):
+    ans = advisor.ask("can i appeal the content of the CIPMS primary grading standard itself?")
+    assert not _first_line(ans.answer).lower().lstrip("*").startswith("yes")

@@ -465,11 +465,23 @@ def _key_terms(text: str) -> set[str]:
     return out
 
 
+_NAMED = re.compile(r"['\"‘“]([^'\"’”]{3,40})['\"’”]|\b(\d{4})\b")
+
+
+def _named(text: str) -> set[str]:
+    """The quoted names and four-digit series codes a text names ("'Cybersecurity'", "0332")."""
+    return {(a or b).lower() for a, b in _NAMED.findall(text)}
+
+
 def _substituted(question: str, item_text: str) -> bool:
     """Whether the question and a yes/no item each name a rating, grade or figure the other does
-    not: the same shape of question about another case, whose yes or no is not the user's."""
+    not, or the question names a title or series the item does not: the same shape of question
+    about another case, whose yes or no is not the user's."""
     mine, theirs = _key_terms(question), _key_terms(item_text)
-    return bool(mine - theirs) and bool(theirs - mine)
+    if mine - theirs and theirs - mine:
+        return True
+    named = _named(question)
+    return bool(named) and not all(n in item_text.lower() for n in named)
 
 
 def _unit(m: re.Match[str]) -> str:
@@ -489,8 +501,8 @@ def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[
     if scores[best] >= YES_NO_MIN:
         return entry, items[best]
     near = [items[i] for i in order if scores[i] >= YES_NO_NEAR]
-    if near and len({(y.answer, y.condition) for y in near}) == 1:
-        return entry, near[0]
+    if len(near) >= 2 and len({(y.answer, y.condition) for y in near}) == 1:
+        return entry, near[0]  # one item this far off is another question, not the user's
     return None
 
 
@@ -508,7 +520,7 @@ def _rivals(entry: Entry, item: Any, question: str, similarity: Any) -> bool:
 
 YES_NO_RIVAL = 0.10  # another item of the other answer this close makes a bare yes/no ambiguous
 YES_NO_MIN = 0.72  # how close the user's question must be to an entry's yes/no question (cosine)
-YES_NO_NEAR = 0.45  # ...or at least this close, with every such item of the entry agreeing
+YES_NO_NEAR = 0.55  # ...or at least this close, with two or more such items of the entry, all agreeing
 
 
 _EXPANSION = re.compile(r"\bstands? for\b|\bmean(?:s|ing)?\b|\babbreviat|\bacronym|\bshort for\b|"
