@@ -153,3 +153,14 @@ def test_a_yes_about_another_named_title_is_not_given():
 def test_one_loosely_matching_yes_no_item_does_not_answer_yes_or_no(advisor):
     ans = advisor.ask("can i appeal the content of the CIPMS primary grading standard itself?")
     assert not _first_line(ans.answer).lower().lstrip("*").startswith("yes")
+
+
+def test_each_of_the_last_four_years_is_a_streak_and_since_a_month_counts_years(advisor):
+    ans = advisor.ask("I'm a GS-12 step 5 CIPMS analyst. My ratings have been Exceptional each of the last four "
+                      "years, I've been a GS-12 since June 2021, and I've never gotten an EPA. Do I qualify for an "
+                      "Exemplary Performance Award?")
+    assert ans.calculations and ans.calculations[0].name == "epa_eligibility"
+    assert ans.calculations[0].result == "eligible"
+    ans = advisor.ask("Two of my last three ratings were Exceptional and I've been a GS-12 since 2019. "
+                      "Do I qualify for an EPA?")
+    assert ans.calculations and ans.calculations[0].result != "eligible"

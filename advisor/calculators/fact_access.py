@@ -173,7 +173,8 @@ _IN_A_ROW = re.compile(
     r"|\b(?:last|past|previous|preceding)\b"
 )
 # "two of my last three ratings", "not", "only some": the streak is not stated.
-_BROKEN = re.compile(r"\bof (?:my|her|his|the|their) (?:last|past)\b|\bnot\b|n't\b|\bexcept\b")
+_BROKEN = re.compile(r"(?<!\beach )(?<!\bevery one )(?<!\ball )\bof (?:my|her|his|the|their) (?:last|past)\b"
+                     r"|\bnot\b|n't\b|\bexcept\b")
 
 
 def exceptional_streak(facts: Facts, question: str) -> int | None:
@@ -198,11 +199,13 @@ def exceptional_streak(facts: Facts, question: str) -> int | None:
     return count if count >= 3 else None
 
 
-_SINCE_YEAR = re.compile(r"\bsince (?P<y>(?:19|20)\d\d)\b(?! ?[-/])")
+_SINCE_YEAR = re.compile(r"\bsince (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? )?"
+                         r"(?P<y>(?:19|20)\d\d)\b(?! ?[-/])")
 
 
 def years_since_year(question: str, today: date, after: str) -> tuple[int, int] | None:
-    """(fewest, most) whole years since "since 2021" written within 40 characters after ``after``.
+    """(fewest, most) whole years since "since 2021" or "since June 2021" written within 40
+    characters after ``after``.
 
     The month is not said, so the start lies between the year's first and last day; the
     caller decides only when its threshold falls outside that range.

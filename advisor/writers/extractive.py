@@ -326,7 +326,7 @@ def _calculation_body(calc: Calculation) -> list[str]:
         out.append(f"_{note}_")
     assumptions = calc.details.get("assumptions") or []
     if assumptions:
-        out.append("_Read as: " + "; ".join(str(a) for a in assumptions) + "._")
+        out.append("_How I read your words: " + "; ".join(str(a) for a in assumptions) + "._")
     if calc.result is not None and calc.details.get("note") and not rows:
         out.append(f"_{calc.details['note']}_")
     return out
