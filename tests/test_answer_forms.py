@@ -117,6 +117,9 @@ def test_a_decided_checklist_lists_only_the_criteria_that_decided_it(advisor):
     ("I resigned from my DHS civilian position on October 9.", "left_federal", True),
     ("I currently work at the VA as a GS-11 IT specialist.", "federal_employee", True),
     ("I'm currently in a CIPMS GS-0080 position at Fort Huachuca.", "cipms_employee", True),
+    ("rated fully successful this year, didnt exceed any of my elements", "element_exceeded", False),
+    ("I teach supply procedures, no intel knowledge needed.", "requires_intelligence_ksas", False),
+    ("The job requires intel KSAs.", "requires_intelligence_ksas", True),
 ])
 def test_everyday_statements_of_federal_employment_are_read(question, fact, value):
     from advisor.calculators.facts_flags import flags
@@ -164,3 +167,10 @@ def test_each_of_the_last_four_years_is_a_streak_and_since_a_month_counts_years(
     ans = advisor.ask("Two of my last three ratings were Exceptional and I've been a GS-12 since 2019. "
                       "Do I qualify for an EPA?")
     assert ans.calculations and ans.calculations[0].result != "eligible"
+
+
+def test_this_year_s_rating_of_record_is_the_rating_not_last_year_s(advisor):
+    ans = advisor.ask("My rating last year was Exceptional but this year's rating of record came in as Minimally "
+                      "Acceptable after a rough project. Am I still eligible for a performance award based on last year?")
+    assert ans.calculations and ans.calculations[0].name == "performance_award_eligibility"
+    assert ans.calculations[0].result == "not eligible"

@@ -91,7 +91,7 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
     ),
     # Para 8-9a: with Fully Successful, at least one critical or noncritical element exceeded.
     "element_exceeded": (
-        (rf"{_NOT}\b(?: \w+){{0,2}} exceed\w*\b[^.?!]{{0,40}}\belements?\b"
+        (rf"(?:{_NOT}|\b(?:didnt|dont|doesnt|havent|hasnt|wasnt))\b(?: \w+){{0,2}} exceed\w*\b[^.?!]{{0,40}}\belements?\b"
         r"|\bno (?:\w+ ){0,2}elements? (?:\w+ ){0,2}exceeded\b"
         r"|\bnone of (?:my|her|his|their|the) (?:\w+ )?elements\b[^.?!]{0,20}\bexceeded\b"),
         (r"\bexceed(?:ed|s)\b(?: the standards?)?(?: on| in)? (?:at least )?(?:one|two|three|some"
@@ -215,9 +215,10 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         r"|\bintelligence mission\b"),
     ),
     "requires_intelligence_ksas": (
-        (rf"\b(?:does|do)(?: not|n{_APOS}t) (?:require|need|call for)\b[^.?!]{{0,20}}\bintelligence"
-        r"|\bno intelligence[- ]related\b"),
-        (r"\b(?:requires|required|calls for|demands)\b[^.?!]{0,20}\bintelligence[- ]related"
+        (rf"\b(?:does|do)(?: not|n{_APOS}?t) (?:require|need|call for)\b[^.?!]{{0,20}}\bintel(?:ligence)?\b"
+        r"|\bno intelligence[- ]related\b|\bno intel(?:ligence)?(?:[- ]related)? (?:knowledge|skills|ksas?|background)"
+        r"(?: \w+)? (?:needed|required)\b"),
+        (r"\b(?:requires|required|calls for|demands|needs)\b[^.?!]{0,20}\bintel(?:ligence)?(?:[- ]related)?"
         r" (?:knowledge|skills|ksas?|abilities|expertise)"
         r"|\bintelligence[- ]related (?:knowledge|skills|ksas?)\b[^.?!]{0,20}\b(?:are|is) required"),
     ),

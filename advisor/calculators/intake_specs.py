@@ -152,7 +152,9 @@ SPECS: dict[str, Spec] = {
          "am I eligible for a performance award if I was rated minimally acceptable?"),
         (FactSpec(name="rating", type="rating", role="the rating of record",
                   ask="What was your rating of record for the most recent rating period?",
-                  cues=("rated", "rating", "appraisal"), required=False),
+                  cues=("rated", "rating", "appraisal", "this year", "most recent", "of record", "latest",
+                        "came in"),
+                  avoid=("last year", "previous", "prior", "year before", "used to"), required=False),
          _flag("element_exceeded", "whether at least one critical or noncritical element was "
                "exceeded", "Was at least one critical or noncritical element exceeded in that "
                "rating?")),
