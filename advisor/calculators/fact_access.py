@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from advisor.calculators.facts import Facts, keyword_distance, pick
-from advisor.calculators.facts_dates import NUMBER_WORDS
+from advisor.calculators.facts_dates import MONTHS, NUMBER_WORDS
 
 
 def money_values(facts: Facts) -> list[Decimal]:
@@ -199,8 +199,7 @@ def exceptional_streak(facts: Facts, question: str) -> int | None:
     return count if count >= 3 else None
 
 
-_SINCE_YEAR = re.compile(r"\bsince (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? )?"
-                         r"(?P<y>(?:19|20)\d\d)\b(?! ?[-/])")
+_SINCE_YEAR = re.compile(rf"\bsince (?:(?:{'|'.join(MONTHS)})[a-z]*\.? )?(?P<y>(?:19|20)\d\d)\b(?! ?[-/])")
 
 
 def years_since_year(question: str, today: date, after: str) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ passed in.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -25,6 +26,7 @@ import numpy as np
 from pydantic import ValidationError
 
 from advisor.calculators.base import Calculator, CalculatorError, Context, FactSpec
+from advisor.calculators.facts_dates import MONTHS
 from advisor.calculators.facts_flags import flags
 from advisor.calculators.intake_specs import SAYS
 from advisor.intake import replies
@@ -164,9 +166,7 @@ class Intake:
 
     def _turn(self, turn: str, fixed: str, vectors: dict[str, np.ndarray], i: int, last: int, state: State,
               today: date) -> tuple[Intent, State]:
-        reading = read(fixed, today)
-        reading.facts.flags = flags(fixed)
-        reading.fixed = fixed  # type: ignore[attr-defined]
+        reading = _reading(fixed, today)
         asked = asked_form(fixed)
         question = _is_question(fixed, asked)
         # Statements since the last question are the context of this one ("I'm a GS-12." "Step 4."
@@ -220,9 +220,7 @@ class Intake:
         if previous is None:
             return None
         text = f"{self.speller.fix(previous)} {fixed}"
-        reading = read(text, today)
-        reading.facts.flags = flags(text)
-        reading.fixed = text  # type: ignore[attr-defined]
+        reading = _reading(text, today)
         fresh = State(pool=list(state.pool), thread=[*state.thread, turn], last_question=state.last_question)
         intent, after = self._new(turn, text, i, last, reading, asked_form(previous), True,
                                   self.matcher.rank(text), fresh, today)
@@ -348,11 +346,11 @@ class Intake:
         computes = has_event and asked == {"deadline": "date", "pay": "amount"}.get(calc.kind)
         if calc.kind == "eligibility" and asked == "yes_no":
             stated = self._bind(calc, reading, "unknown", reading.facts.today).facts
-            named = self.matcher.title_coverage(reading_text(reading), calc.name) >= 0.5 or \
-                self._acronym_named(calc, reading_text(reading))
+            coverage = self.matcher.title_coverage(reading_text(reading), calc.name)
+            acronym = self._acronym_named(calc, reading_text(reading))
+            named = coverage >= 0.5 or acronym
             computes = computes or (bool(stated) and named and top.score >= best_rule - 1.5 * CALC_OVER_RULE)
-            outright = self.matcher.title_coverage(reading_text(reading), calc.name) >= 0.999 or \
-                self._acronym_named(calc, reading_text(reading))
+            outright = coverage >= 0.999 or acronym
             if not stated and (not _FIRST_PERSON.search(reading_text(reading)) or (
                     not outright and best_rule_id not in self.family.get(calc.name, set()) and top.score < best_rule)):
                 # No fact of anyone's own: a question about the rule ("Are National Guard
@@ -389,7 +387,6 @@ class Intake:
         named = [m for m in group if self.matcher.title_coverage(text, m.target.id) >= 0.999]
         if len(named) == 1:
             return named[0]
-
         runner = group[1]
         own = self.matcher.distinctive(text, [m.target.id for m in group])
         lead = top.score - runner.score
@@ -605,20 +602,16 @@ class Intake:
 
 # --- a month or a year for a date -----------------------------------------------------------
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
 def day_range(text: str) -> tuple[date, date] | None:
     """The first and last day of "March 2019" or "2021" (None when it is neither)."""
     m = re.fullmatch(r"\s*(?:(?P<m>[a-z]{3})[a-z]*\.?\s+)?(?P<y>(?:19|20)\d\d)\s*", text.lower())
-    if m is None or (m.group("m") and m.group("m") not in _MONTHS):
+    if m is None or (m.group("m") and m.group("m") not in MONTHS):
         return None
     year = int(m.group("y"))
     if not m.group("m"):
         return date(year, 1, 1), date(year, 12, 31)
-    month = _MONTHS.index(m.group("m")) + 1
-    following = date(year + (month == 12), month % 12 + 1, 1)
-    return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+    month = MONTHS[m.group("m")]
+    return date(year, month, 1), date(year, month, monthrange(year, month)[1])
 
 
 def _settles_with_any_day(task: Task, amb: Ambiguity, turn: int, today: date) -> bool:
@@ -698,6 +691,14 @@ def _roadmap(text: str, asked: Asked) -> bool:
         return False
     pos = request.position
     return bool(pos.series or pos.grade or pos.title) and (asked == "roadmap" or request.target is not None)
+
+
+def _reading(fixed: str, today: date) -> Reading:
+    """What a (spell-fixed) text states: its values, its yes/no flags, and the text itself."""
+    reading = read(fixed, today)
+    reading.facts.flags = flags(fixed)
+    reading.fixed = fixed  # type: ignore[attr-defined]
+    return reading
 
 
 def reading_text(reading: Reading) -> str:

@@ -404,9 +404,6 @@ def _contradicted(question: str, entry: Entry) -> tuple[str, str] | None:
 _NEGATIVE = re.compile(r"\b(?:not|never|cannot|can'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|"
                        r"won'?t|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|hadn'?t|excluded?|excludes|excluding|"
                        r"left out|exempt(?:ed)?|barred|prohibited|forbidden|no longer)\b|\w+n't\b", re.IGNORECASE)
-_LEADING_NEGATIVE = re.compile(r"^\W*(?:so\s+|but\s+|and\s+)?(?:isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|can'?t|"
-                               r"cannot|won'?t|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|wasn'?t)\b"
-                               r"(?:\s+(?:it|that)\s+(?:true|right|correct|so)(?:\s+that)?)?", re.IGNORECASE)
 
 
 _CONFIRM_LEAD = re.compile(r"^\W*(?:so\s+|but\s+|and\s+)?(?:is it|isn'?t it|am i|is that)\s+(?:really\s+)?(?:true|right|correct|"
@@ -440,29 +437,17 @@ def _flipped(question: str, item_question: str) -> bool:
     mine = _proposition(question)
     if mine is None:
         return False
-    theirs = _LEADING_NEGATIVE.sub("", item_question.strip(), count=1)
-    return len(_NEGATIVE.findall(mine)) % 2 != len(_NEGATIVE.findall(theirs)) % 2
+    return len(_NEGATIVE.findall(mine)) % 2 != len(_NEGATIVE.findall(item_question)) % 2
 
 
-_KEY_TERMS = re.compile(r"\b(?:(?P<rating>exceptional|highly successful|fully successful|minimally (?:acceptable|successful)|"
-                        r"unacceptable|unsatisfactory)|(?P<grade>gs-?\d{1,2}|band \d)|(?P<n>\d+(?:\.\d+)?(?:\s*(?:to|-)\s*\d+)?)"
-                        r"\s*(?:calendar |work(?:ing)? |business )?(?P<unit>days?|weeks?|months?|years?|percent|%|pay periods?)\b)",
-                        re.IGNORECASE)
-
-
-_RANGE = re.compile(r"\s*(?:to|-)\s*")
+_RATING_OR_GRADE = re.compile(r"\b(?:exceptional|highly successful|fully successful|minimally (?:acceptable|successful)|"
+                              r"unacceptable|unsatisfactory|gs-?\d{1,2}|band \d)\b", re.IGNORECASE)
 
 
 def _key_terms(text: str) -> set[str]:
     """The ratings, grades and figures with a unit a text names, written one way ("15 day")."""
-    out = set()
-    for m in _KEY_TERMS.finditer(text):
-        if m.group("n"):
-            unit = m.group("unit").lower().rstrip("s").replace("%", "percent")
-            out.add(f"{_RANGE.sub(' to ', m.group('n'))} {unit}")
-        else:
-            out.add(" ".join(m.group(0).lower().replace("-", " ").split()))
-    return out
+    figures = {f"{n} {unit}" for unit, numbers in _quantities(text).items() for n in numbers}
+    return figures | {" ".join(m.group(0).lower().replace("-", " ").split()) for m in _RATING_OR_GRADE.finditer(text)}
 
 
 _NAMED = re.compile(r"['\"‘“]([^'\"’”]{3,40})['\"’”]|\b(\d{4})\b")
