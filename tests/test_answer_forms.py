@@ -4,6 +4,8 @@ borrowed from a like-shaped question about another case."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from advisor.intake.asked import asked_form
@@ -174,3 +176,38 @@ def test_this_year_s_rating_of_record_is_the_rating_not_last_year_s(advisor):
                       "Acceptable after a rough project. Am I still eligible for a performance award based on last year?")
     assert ans.calculations and ans.calculations[0].name == "performance_award_eligibility"
     assert ans.calculations[0].result == "not eligible"
+
+
+def test_a_series_asked_about_a_named_list_is_answered_from_that_list(advisor):
+    no = advisor.ask("Is 0332 Computer Operations one of CP-34's IT core series?")
+    assert _first_line(no.answer).startswith("**No — it is not one of the IT Core Series.**")
+    assert "0332 is listed under the Para-Professional Series" in no.answer
+    yes = advisor.ask("is 0391 telecommunications one of the CP-34 IT core series?")
+    assert _first_line(yes.answer).startswith("**Yes — 0391 is one of the IT Core Series.**")
+
+
+def test_an_item_of_another_section_gives_no_yes_or_no():
+    from advisor.writers.leads import _other_section
+
+    entry = SimpleNamespace(cite="Para-Professional Series", quote="Para-Professional Series: 0332, 0335",
+                            statement="The Para-Professional Series line names 0332 and 0335.")
+    item = SimpleNamespace(question="Is 0332 computer operations a CP-34 para-professional series?", condition="")
+    titles = frozenset({"it core series", "para-professional series"})
+    assert _other_section("Is 0332 one of CP-34's IT core series?", entry, item, titles)
+    assert not _other_section("Is 0332 a para-professional series?", entry, item, titles)
+
+
+def test_a_question_offering_two_answers_is_answered_as_its_first_question():
+    from advisor.writers.leads import _first_alternative
+
+    assert _first_alternative("Can an advanced hiring salary be used at GS-15, or is it only for lower grades?") \
+        == "Can an advanced hiring salary be used at GS-15?"
+    assert _first_alternative("Can I appeal, or not?") == "Can I appeal, or not?"
+    assert _first_alternative("Can I appeal or grieve my rating?") == "Can I appeal or grieve my rating?"
+
+
+def test_a_question_asked_the_contrary_way_gets_the_rules_own_question_first(advisor):
+    ans = advisor.ask("can the same job use one qualification standard for internal candidates and a "
+                      "different one for outside candidates?")
+    line = _first_line(ans.answer)
+    assert line.startswith("**Are internal and external candidates judged by the same qualification standard? Yes")

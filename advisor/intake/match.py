@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -27,6 +29,7 @@ TargetKind = Literal["calculator", "rule", "decline"]
 # Weights of the score, and the logistic that turns it into a confidence; fitted on the
 # golden intake table (tests/data/intake_golden.jsonl, evals/intake.py --fit).
 LEXICAL_WEIGHT = 0.35
+RANKED_KEPT = 128  # rankings kept (about 160 kB each)
 CONF_CENTER, CONF_SCALE, MARGIN_WEIGHT = 0.62, 0.06, 2.0
 _GENERIC = frozenset(tokenize(
     "employee employees cipms army federal job position can get my i me what when how long much "
@@ -109,29 +112,63 @@ class Matcher:
             for w in core:
                 cdf[w] = cdf.get(w, 0) + 1
         self._core_idf = {w: math.log(1 + max(1, len(cores)) / c) for w, c in cdf.items()}
+        # Which targets hold each word (the lexical score is a sum over the question's words),
+        # and the few targets named outright by a phrase.
+        postings: dict[str, list[int]] = {}
+        for i, terms in enumerate(self._terms):
+            for w in terms:
+                postings.setdefault(w, []).append(i)
+        self._postings = {w: np.array(ix) for w, ix in postings.items()}
+        self._with_terms = [i for i, t in enumerate(self.targets) if t.terms]
+        self._kind = np.array([t.kind for t in self.targets])
+        # A conversation is read again from its first turn at every turn: the same texts come back.
+        self._ranked: OrderedDict[tuple[str, tuple[str, ...]], tuple[Match, ...]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def rank(self, text: str, kinds: Sequence[TargetKind] | None = None,
              vector: np.ndarray | None = None) -> list[Match]:
-        """Every target of the given kinds, best first."""
+        """Every target of the given kinds, best first. ``vector``, when given, is ``text``'s own
+        (the ranking of a text is kept, so an earlier turn read again costs nothing)."""
         if not self.targets:
             return []
+        key = (text, tuple(kinds or ()))
+        with self._lock:
+            found = self._ranked.get(key)
+            if found is not None:
+                self._ranked.move_to_end(key)
+        if found is None:
+            order, dense, lexical, phrase = self._scores(text, kinds, vector)
+            found = tuple(Match(self.targets[i], float(dense[i]), float(lexical[i]), bool(phrase[i]))
+                          for i in order.tolist())
+            with self._lock:
+                self._ranked[key] = found
+                while len(self._ranked) > RANKED_KEPT:
+                    self._ranked.popitem(last=False)
+        return list(found)
+
+    def _scores(self, text: str, kinds: Sequence[TargetKind] | None,
+                vector: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Targets best first (of the given kinds), and every target's dense, lexical and phrase scores."""
         q = vector if vector is not None else self.embed([text])[0]
         sims = self._vectors @ q
         best = np.full(len(self.targets), -1.0)
         np.maximum.at(best, self._owner, sims)
         words = words_of(text) - _GENERIC - _MONTHS
         weight = sum(self._idf.get(w, math.log(1 + len(self.targets))) for w in words) or 1.0
+        lexical = np.zeros(len(self.targets))
+        for w in words:
+            ix = self._postings.get(w)
+            if ix is not None:
+                lexical[ix] += self._idf[w]
+        lexical /= weight
+        phrase = np.zeros(len(self.targets), dtype=bool)
         low = f" {text.lower()} "
-        out = []
-        for i, target in enumerate(self.targets):
-            if kinds and target.kind not in kinds:
-                continue
-            shared = words & self._terms[i]
-            lexical = sum(self._idf[w] for w in shared) / weight
-            phrase = any(_has_phrase(low, p) for p in target.terms)
-            out.append(Match(target, float(best[i]), lexical, phrase))
-        return sorted(out, key=lambda m: -m.score)
-
+        for i in self._with_terms:
+            phrase[i] = any(_has_phrase(low, p) for p in self.targets[i].terms)
+        score = best + LEXICAL_WEIGHT * lexical + np.where(phrase, 0.08, 0.0)
+        keep = np.isin(self._kind, list(kinds)) if kinds else np.ones(len(self.targets), dtype=bool)
+        order = np.argsort(-score, kind="stable")
+        return order[keep[order]], best, lexical, phrase
 
     def distinctive(self, text: str, ids: Sequence[str]) -> dict[str, float]:
         """For each target of ``ids``, the weight of the question's words that only it of them

@@ -142,7 +142,7 @@ class Intake:
         """The intent of ``question``, the last of the user's turns ``history + [question]``."""
         turns = [*history, question]
         fixed = [self.speller.fix(t) for t in turns]
-        vectors = self._own_vectors(turns, fixed)
+        vectors = self._own_vectors(fixed)
         state = State()
         intent = Intent(asked="fact")
         for i, turn in enumerate(turns):
@@ -151,18 +151,19 @@ class Intake:
                 state.last_question = i
         return intent
 
-    def _own_vectors(self, turns: list[str], fixed: list[str]) -> dict[str, np.ndarray]:
-        """The vectors of a question's own texts, from one model call: every turn as spelled
-        right and, when the last turn is a question after others, the texts a follow-up is
-        most often matched as (``_turn``: the turn before it, as typed or as spelled right,
-        or every turn before it, then the question). One call of three short texts costs
-        about two thirds of three calls of one (54 vs 74 ms on a busy machine); a joined text
-        not among these is embedded when it is met, as before."""
-        texts = list(fixed)
-        if len(turns) > 1 and _is_question(fixed[-1], asked_form(fixed[-1])):
-            texts += [f"{c} {fixed[-1]}" for c in (fixed[-2], turns[-2], " ".join(fixed[:-1]))]
-        texts = list(dict.fromkeys(texts))
-        return dict(zip(texts, self.embed(texts), strict=True))
+    def _own_vectors(self, fixed: list[str]) -> dict[str, np.ndarray]:
+        """The vectors of the earlier turns as spelled right, from one model call (in a chat they
+        were embedded when each was the question, so this is a lookup). The last turn's texts
+        are embedded when it is read (``_last_vectors``)."""
+        texts = list(dict.fromkeys(fixed[:-1]))
+        return dict(zip(texts, self.embed(texts), strict=True)) if texts else {}
+
+    def _last_vectors(self, vectors: dict[str, np.ndarray], texts: list[str]) -> None:
+        """The last turn's own texts (the question, and the question joined to its context when
+        it has one) from one model call: the texts it is matched as, no guesses."""
+        missing = [t for t in dict.fromkeys(texts) if t not in vectors]
+        if missing:
+            vectors.update(zip(missing, self.embed(missing), strict=True))
 
     def _turn(self, turn: str, fixed: str, vectors: dict[str, np.ndarray], i: int, last: int, state: State,
               today: date) -> tuple[Intent, State]:
@@ -177,8 +178,10 @@ class Intake:
             last_question = next((t for t in reversed(state.thread) if _is_question(t, asked_form(t))), None)
             if last_question or not context:
                 context = " ".join(x for x in (context, last_question or state.thread[-1]) if x)
-        bare = self.matcher.rank(fixed, vector=vectors.get(fixed))
         joined = f"{context} {fixed}"
+        if i == last:
+            self._last_vectors(vectors, [fixed, joined] if question and context else [fixed])
+        bare = self.matcher.rank(fixed, vector=vectors.get(fixed))
         ranking = self.matcher.rank(joined, vector=vectors.get(joined)) if question and context else bare
         task = state.task
         if state.options and not replies.is_switch(fixed):

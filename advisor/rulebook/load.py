@@ -45,6 +45,12 @@ class RuleBook:
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
 
+    def titles(self) -> frozenset[str]:
+        """The named sections entries cite ("it core series", "risk management"; lower case, two
+        words or more): a question naming one asks about that section."""
+        return frozenset(" ".join(e.cite.lower().split()) for e in self.entries
+                         if len(re.findall(r"[a-z]{2,}", e.cite.lower())) >= 2)
+
     def source_of(self, entry_id: str) -> str:
         """The short name of the document an entry comes from ('AR 690-13')."""
         doc = self.doc_of[entry_id]

@@ -25,8 +25,10 @@ from advisor.web.services import Services
 from advisor.web.ui import SHOW_PASSAGE_JS
 
 
-def answer_panels(services: Services, turns: gr.State, passage: gr.Markdown) -> None:
-    @gr.render(inputs=[turns])
+def answer_panels(services: Services, turns: gr.State, drawn: gr.State, passage: gr.Markdown) -> None:
+    """The panels of the turns in ``drawn`` (a copy of ``turns`` made after an answer is shown, so
+    drawing them never delays its first line); feedback updates ``turns`` itself."""
+    @gr.render(inputs=[drawn])
     def panels(items: list[Turn]) -> None:
         for i, turn in enumerate(items):  # oldest first: a new answer's panel never takes an old one's place
             answer = Answer.model_validate(turn["answer"])

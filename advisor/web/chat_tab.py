@@ -41,29 +41,29 @@ STORAGE_KEY = "advisor-conversation"
 
 
 def respond(services: Services, message: str | None, turns: list[Turn]) -> Iterator[tuple[Any, ...]]:
-    """Yield (chatbot messages, turns, textbox value, status, Ask, Stop, browser copy, export
-    Markdown, Export): first the question with the progress line and Ask disabled, then the
-    whole answer, kept in the browser at the same moment (or what went wrong)."""
+    """Yield (chatbot messages, turns, textbox value, status, Ask, Stop, browser copy): first the
+    question with the progress line and Ask disabled, then the whole answer, kept in the browser
+    at the same moment (a reload right after it still shows it), or what went wrong. What else
+    follows from the new turns (the export, the panels) is ``remember``'s, once the answer is
+    shown."""
     turns = list(turns or [])
-    unchanged = (gr.skip(), gr.skip(), gr.skip())
     try:
         question = clean_question(message or "", MAX_CHARS)
     except InvalidQuestion as e:
-        yield gr.skip(), gr.skip(), gr.skip(), f"⚠️ {plain(e)}", gr.skip(), gr.skip(), *unchanged
+        yield gr.skip(), gr.skip(), gr.skip(), f"⚠️ {plain(e)}", gr.skip(), gr.skip(), gr.skip()
         return
     shown = chat_state.messages_for(turns) + [{"role": "user", "content": plain(question)}]
     # the question stays in its box until answered, so Stop leaves it there to edit
-    yield (shown, gr.skip(), gr.skip(), PROGRESS, gr.Button(interactive=False), gr.Button(visible=True),
-           *unchanged)
+    yield shown, gr.skip(), gr.skip(), PROGRESS, gr.Button(interactive=False), gr.Button(visible=True), gr.skip()
     try:
         answer = services.ask(question, chat_state.history_of(turns))
     except (InvalidQuestion, AdvisorUnavailable, AnswerFailed) as e:
         yield (chat_state.messages_for(turns), gr.skip(), message, f"⚠️ {plain(e)}", gr.Button(interactive=True),
-               gr.Button(visible=False), *unchanged)
+               gr.Button(visible=False), gr.skip())
         return
     turns.append(chat_state.new_turn(question, answer))
     yield (chat_state.messages_for(turns), turns, "", "", gr.Button(interactive=True), gr.Button(visible=False),
-           *remember(services, turns))
+           turns)
 
 
 def stopped(turns: list[Turn]) -> tuple[Any, ...]:
@@ -81,34 +81,37 @@ def open_citation(services: Services, request: str, turns: list[Turn]) -> str:
     return show_passage(services, *found)
 
 
-def remember(services: Services, turns: list[Turn]) -> tuple[list[Turn], str, Any]:
-    """What the browser keeps (the turns) and the export's Markdown, after any change."""
+def remember(services: Services, turns: list[Turn]) -> tuple[list[Turn], str, Any, list[Turn]]:
+    """After any change of the turns (an answer, feedback, a reload, a new conversation): what
+    the browser keeps, the export's Markdown and its button, and the turns the panels draw."""
     turns = turns or []
     text = chat_state.export_markdown(turns, services.settings.today or date.today()) if turns else ""
-    return turns, text, gr.Button(interactive=bool(turns))
+    return turns, text, gr.Button(interactive=bool(turns)), turns
 
 
 def restored(services: Services, stored: Any) -> tuple[Any, ...]:
     """On page load: the conversation kept in this browser, if any."""
     turns = chat_state.restore(stored)
-    return (chat_state.messages_for(turns), turns, *remember(services, turns))
+    return chat_state.messages_for(turns), turns, *remember(services, turns)
 
 
 def forget() -> tuple[Any, ...]:
     """New conversation: nothing shown, nothing kept, in the session or in the browser."""
-    return [], [], [], "", "", PASSAGE_HINT, "", gr.Button(interactive=False)
+    return [], [], [], "", "", PASSAGE_HINT, "", gr.Button(interactive=False), []
 
 
 def build(page: Page) -> None:
     services = page.services
     with gr.Tab("Chat", id="chat"):
         turns = gr.State([])
+        drawn = gr.State([])  # the turns whose panels are drawn (``remember``)
         stored = gr.BrowserState([], storage_key=STORAGE_KEY, secret=services.browser_secret())
         passage = gr.Markdown(PASSAGE_HINT, elem_id="passage", render=False)  # drawn in the side column
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=320):
                 chatbot = gr.Chatbot(
                     show_label=False, elem_id="chatbot", height="min(64vh, 620px)", autoscroll=False,
+                    latex_delimiters=[],  # answers hold dollar figures, never formulas
                     buttons=["copy"], feedback_options=None, placeholder="Ask a question, or pick an example:",
                     examples=[{"text": q} for q in EXAMPLES],
                 )
@@ -127,28 +130,28 @@ def build(page: Page) -> None:
                 export_text = gr.Textbox(visible="hidden", elem_id="export-text", label="Conversation as Markdown")
                 cite_request = gr.Textbox(visible="hidden", elem_id="cite-request", label="Citation to open")
                 cite_open = gr.Button("Open the citation", visible="hidden", elem_id="cite-open")
-                answer_panels(services, turns, passage)
+                answer_panels(services, turns, drawn, passage)
             with gr.Column(scale=2, min_width=300, elem_id="passage-panel"):
                 gr.Markdown("### Passage")
                 passage.render()
 
     run = partial(respond, services)
     keep = partial(remember, services)
-    outputs = [chatbot, turns, question, status, ask, stop, stored, export_text, export]
+    outputs = [chatbot, turns, question, status, ask, stop, stored]
     # the progress line is the page's own: no Gradio spinners over the chat while answering
     quiet: dict[str, Any] = {"concurrency_limit": 4, "show_progress": "hidden"}
     asked = [ask.click(run, [question, turns], outputs, **quiet),
              question.submit(run, [question, turns], outputs, **quiet),
              chatbot.example_select(_example_text, None, question).then(run, [question, turns], outputs, **quiet)]
-    turns.change(keep, turns, [stored, export_text, export])  # after feedback, too
+    turns.change(keep, turns, [stored, export_text, export, drawn])  # after an answer or feedback
     stop.click(stopped, turns, [chatbot, status, ask, stop], cancels=asked)
-    cleared = [chatbot, turns, stored, question, status, passage, export_text, export]
+    cleared = [chatbot, turns, stored, question, status, passage, export_text, export, drawn]
     new.click(forget, None, cleared, cancels=asked)
     chatbot.clear(forget, None, cleared, cancels=asked)
     export.click(None, export_text, None, js=EXPORT_JS)
     cite_open.click(partial(open_citation, services), [cite_request, turns], passage, js=CITE_JS) \
         .then(None, js=SHOW_PASSAGE_JS)
-    page.blocks.load(partial(restored, services), stored, [chatbot, turns, stored, export_text, export])
+    page.blocks.load(partial(restored, services), stored, [chatbot, turns, stored, export_text, export, drawn])
 
 
 def _example_text(evt: gr.SelectData) -> str:

@@ -329,11 +329,15 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
     quotes = _entry_quotes(entry, book)
     asked = intent.asked
     if asked == "yes_no":
+        member = _membership(question, book)
+        if member is not None:
+            return member
         wrong = _contradicted(_asking(question), entry)
         if wrong is not None:  # "para 3-9b says the window is 60 days, right?"
             _said, says = wrong  # the user's figure is not repeated: only the document's is stated
             return Lead(text=f"**No — {book.short_names.get(source, source)} says {says}.** "
                              f"{entry.statement} ({cite})", kind="yes_no", quotes=quotes)
+        question = _first_alternative(question)
         pick = _yes_no_item(entries, question, similarity)
         if pick is not None:
             chosen, item = pick
@@ -342,14 +346,15 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
                 cite, quotes = pin_cite(source, chosen.cite), _entry_quotes(chosen, book)
             word = "Yes" if item.answer == "yes" else "No"
             cond = f", {item.condition.rstrip('.')}" if item.condition else ""
-            if _substituted(question, f"{item.question} {item.condition}"):
+            if _substituted(question, f"{item.question} {item.condition}") \
+                    or _other_section(question, entry, item, book.titles()):
                 # "Fully Successful gets 4 to 7 percent, right?" is near "Is the award for an
                 # Exceptional rating 4 to 7 percent? Yes": not the user's question; the rule's
                 # statement (with its real figures) answers, without a yes or no.
                 return Lead(text=f"**{entry.statement}** ({cite})", kind="statement", quotes=quotes)
             rule_first = Lead(text=f"**{item.question.rstrip('?')}? {word}{cond}.** {entry.statement} ({cite})",
                               kind="yes_no", quotes=quotes)
-            if _rivals(entry, item, question, similarity):
+            if _rivals(entry, item, question, similarity) or _contrary(question, item.question):
                 # Two items of opposite answers are about as close: the rule's own question
                 # comes first, so its yes or no cannot be read as the answer to another one.
                 return rule_first
@@ -430,6 +435,34 @@ def _proposition(question: str) -> str | None:
     return None
 
 
+_ALTERNATIVE = re.compile(r",?\s+or\s+(?:is|are|was|were|does|do|did|can|could|will|would|should|must|has|have|"
+                          r"ca[n]?['’]?t|cannot)\s+(?!not\b)(?:it|they|there|that|this|i|we|you|he|she)\b.*$",
+                          re.IGNORECASE)
+
+
+def _first_alternative(question: str) -> str:
+    """"Can it be used at GS-15, or is it only for lower grades?" is answered as its first
+    question (yes, at any grade): the second is the other answer offered, not a second rule."""
+    cut = _ALTERNATIVE.sub("?", question.rstrip())
+    return cut if len(cut) > 12 else question
+
+
+# Words that ask a rule's question the other way round without a negation: "one standard for
+# internal candidates and a different one for outside ones?" against "the same standard?".
+_CONTRARIES = (("same", ("different", "separate", "another")), ("before", ("after",)),
+               ("more", ("less", "fewer")), ("earlier", ("later",)))
+
+
+def _contrary(question: str, item_question: str) -> bool:
+    mine, theirs = set(re.findall(r"[a-z]+", question.lower())), set(re.findall(r"[a-z]+", item_question.lower()))
+    for word, opposites in _CONTRARIES:
+        other = set(opposites)
+        if (word in theirs and not theirs & other and mine & other) or \
+                (word in mine and not mine & other and theirs & other):
+            return True
+    return False
+
+
 def _flipped(question: str, item_question: str) -> bool:
     """Whether the user asks to confirm the rule's yes/no question negated ("Is it true the
     time-in-grade rules don't apply?", "…are left out of…, right?" against "Do they apply?",
@@ -467,6 +500,45 @@ def _substituted(question: str, item_text: str) -> bool:
         return True
     named = _named(question)
     return bool(named) and not all(n in item_text.lower() for n in named)
+
+
+_CODE_ASKED = re.compile(r"(?<![\w-])(\d{4})(?![\w-])")
+
+
+def _membership(question: str, book: Any) -> Lead | None:
+    """"Is 0332 one of CP-34's IT core series?": a question naming a section that is a list of
+    series codes ("IT Core Series: 2210, 0391, 0301-I") and one code is answered from the list
+    itself, complete as the document gives it; where else the code is listed is said too."""
+    low = " ".join(question.lower().split())
+    codes = set(_CODE_ASKED.findall(low))
+    lists = [e for e in book.entries if e.kind == "list" and len(_CODE_ASKED.findall(e.quote)) >= 2
+             and re.search(rf"(?<![\w-]){re.escape(' '.join(e.cite.lower().split()))}(?![\w-])", low)]
+    if len(codes) != 1 or len({e.cite for e in lists}) != 1:
+        return None
+    code, entry = codes.pop(), lists[0]
+    source = book.source_of(entry.id)
+    cite = pin_cite(source, entry.cite)
+    quotes = _entry_quotes(entry, book)
+    if code in _CODE_ASKED.findall(entry.quote):
+        return Lead(text=f"**Yes — {code} is one of the {entry.cite}.** {entry.statement} ({cite})",
+                    kind="yes_no", quotes=quotes)
+    elsewhere = next((e for e in book.entries if e.kind == "list" and e.cite != entry.cite
+                      and code in _CODE_ASKED.findall(e.quote)), None)
+    text = f"**No — it is not one of the {entry.cite}.** {entry.statement} ({cite})"
+    if elsewhere is not None:
+        where = pin_cite(book.source_of(elsewhere.id), elsewhere.cite)
+        text += f" {code} is listed under the {elsewhere.cite} ({where})."
+        quotes = [*quotes, Quote(book.source_of(elsewhere.id), elsewhere.cite, elsewhere.quote)]
+    return Lead(text=text, kind="yes_no", quotes=quotes)
+
+
+def _other_section(question: str, entry: Entry, item: Any, titles: frozenset[str]) -> bool:
+    """Whether the question names a section of the documents ("one of CP-34's IT core series")
+    that the entry is not and that its item and words never mention: an item of another section
+    ("Is 0332 a para-professional series? Yes") does not answer it."""
+    low = " ".join(question.lower().split())
+    own = " ".join(f"{entry.cite} {item.question} {item.condition} {entry.quote} {entry.statement}".lower().split())
+    return any(re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", low) and t not in own for t in titles)
 
 
 def _unit(m: re.Match[str]) -> str:

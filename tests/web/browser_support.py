@@ -53,7 +53,11 @@ def ask(page: Any, question: str, words: str = "", timeout: int = ANSWER_TIMEOUT
     ``words`` in the answer) is in view."""
     n = page.locator("#chatbot .message-row.bot-row").count() + 1
     page.get_by_label("Your question").fill(question)
-    page.evaluate("() => { window.__asked = performance.now(); }")
+    # the clock starts when the click reaches the page, not when Playwright starts checking
+    # that the button can be clicked (~20-40 ms of waiting for stable frames)
+    page.evaluate("""() => { window.__asked = null; document.addEventListener('click', (ev) => {
+        if (ev.target instanceof Element && ev.target.closest('#ask')) { window.__asked = performance.now(); }
+    }, { capture: true, once: true }); }""")
     page.get_by_role("button", name="Ask", exact=True).click()
     page.wait_for_function(ANSWER_IN_VIEW, arg=[n, words], timeout=timeout, polling="raf")
     return float(page.evaluate("() => (performance.now() - window.__asked) / 1000"))

@@ -51,6 +51,8 @@ def live_server(web_settings, advisor) -> Iterator[str]:
 
     from advisor.web.server import create_app
 
+    advisor.warm()  # as `advisor serve` does before it reports ready (an Advisor passed in is taken as warm)
+    advisor.ask("Can I appeal the grade of my position?")
     port = free_port()
     settings = web_settings.model_copy(update={"port": port})
     server = uvicorn.Server(uvicorn.Config(create_app(settings, advisor), host="127.0.0.1", port=port,

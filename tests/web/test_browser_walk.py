@@ -12,7 +12,7 @@ go to test-artifacts/ (git-ignored).
 from __future__ import annotations
 
 import json
-import time
+import threading
 from pathlib import Path
 
 from browser_support import (
@@ -105,10 +105,12 @@ def test_clearing_the_chat_forgets_the_old_facts(page_at):
 
 def test_ask_is_disabled_with_a_progress_line_while_answering_and_stop_cancels(page_at, advisor, monkeypatch):
     real = advisor.ask
+    done = threading.Event()  # set when the test ends: the cancelled answer then finishes at once,
+    # so it does not hold the advisor while the next test asks
 
     def slow(question, history=None):
         if "slowly" in question:
-            time.sleep(8)
+            done.wait(8)
         return real(question, history)
 
     monkeypatch.setattr(advisor, "ask", slow)
@@ -123,6 +125,7 @@ def test_ask_is_disabled_with_a_progress_line_while_answering_and_stop_cancels(p
     expect(page.get_by_label("Your question")).to_have_value(
         "Please answer slowly: can I appeal the grade of my position?")  # kept to edit
     expect(page.locator(".answer-panel")).to_have_count(0)
+    done.set()
 
 
 def test_switching_calculators_gives_a_fresh_form_that_reads_chat_dates(page_at):
