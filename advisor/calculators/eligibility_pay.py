@@ -29,6 +29,7 @@ from advisor.calculators.fact_access import (
     date_after,
     duration_years,
     flag,
+    month_or_year_after,
     whole_years,
     years_since_year,
 )
@@ -101,7 +102,15 @@ def _years_in_grade(facts: Facts, question: str) -> Decimal | None:
             return Decimal(fewest)
         return None
     promoted = date_after(facts, question, r"\bpromot", avoid=_TEMPORARY)
-    return None if promoted is None else Decimal(whole_years(promoted, facts.today))
+    if promoted is not None:
+        return Decimal(whole_years(promoted, facts.today))
+    # "promoted to GS-13 in May 2025": any day of that month gives the same side of 3 years
+    span = month_or_year_after(question, r"\bpromot", avoid=_TEMPORARY)
+    if span is not None and span[1] <= facts.today:
+        fewest, most = whole_years(span[1], facts.today), whole_years(span[0], facts.today)
+        if fewest >= 3 or most < 3:
+            return Decimal(fewest)
+    return None
 
 
 def _gs_cipms(facts: Facts) -> bool | None:

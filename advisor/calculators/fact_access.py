@@ -9,6 +9,7 @@ a fact's span; nothing is guessed. No I/O.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date
 from decimal import Decimal
 
@@ -91,7 +92,10 @@ def date_after(
     low = question.lower()
     found: set[date] = set()
     for i, d in enumerate(facts.dates):
-        words = low[max(facts.dates[i - 1].end if i else 0, d.start - window) : d.start]
+        # an aside in parentheses does not count towards the distance ("I left my job (it was
+        # a CIPMS position) 6 months ago")
+        words = low[max(facts.dates[i - 1].end if i else 0, d.start - window - 80) : d.start]
+        words = re.sub(r"\([^()]*\)", " ", words)[-window:]
         words = re.split(r"[.;!?]", words)[-1]  # the same clause only
         if re.search(before, words) and not re.search(avoid, words):
             found.add(d.value)
@@ -183,7 +187,7 @@ def exceptional_streak(facts: Facts, question: str) -> int | None:
     Three or more Exceptional ratings written out count as they are; otherwise the sentence
     holding an Exceptional rating must give a count of ratings or years and say they are in a
     row ("three straight Exceptional ratings", "rated Exceptional for the last three years").
-    A count below 3 is not returned: the rating before it is not said.
+    A count below 3 is returned only when the rating before them is said to be another one.
     """
     found = [r for r in facts.ratings if r.value is not None]
     if not found or any(r.value != "Exceptional" for r in found):
@@ -196,7 +200,14 @@ def exceptional_streak(facts: Facts, question: str) -> int | None:
         return None
     n = m.group("n")
     count = NUMBER_WORDS[n] if n in NUMBER_WORDS else int(n)
-    return count if count >= 3 else None
+    return count if count >= 3 or _OTHER_BEFORE.search(question.lower()) else None
+
+
+# "…the last two years; the year before that I was Highly Successful": a streak that stops.
+_OTHER_BEFORE = re.compile(
+    r"\b(?:(?:the )?(?:year|rating|appraisal) (?:before|prior to) (?:that|them|those|then)|before that|prior to that)\b"
+    r"[^.?!]{0,40}\b(?:highly successful|fully successful|minimally (?:acceptable|successful)|unacceptable"
+    r"|unsatisfactory)\b")
 
 
 _SINCE_YEAR = re.compile(rf"\bsince (?:(?:{'|'.join(MONTHS)})[a-z]*\.? )?(?P<y>(?:19|20)\d\d)\b(?! ?[-/])")
@@ -218,6 +229,30 @@ def years_since_year(question: str, today: date, after: str) -> tuple[int, int] 
             return None
         return whole_years(date(year, 12, 31), today), whole_years(date(year, 1, 1), today)
     return None
+
+
+_IN_MONTH = re.compile(rf"\b(?:in|on|effective|during|from|since|as of) (?:(?P<m>{'|'.join(MONTHS)})[a-z]*\.? )?"
+                       r"(?P<y>(?:19|20)\d\d)\b(?! ?[-/]\d)")
+
+
+def month_or_year_after(question: str, before: str, avoid: str = r"(?!)",
+                        window: int = 50) -> tuple[date, date] | None:
+    """The first and last day of the one month or year ("in May 2025", "effective March 2024",
+    "in 2021") with ``before`` in the words just before it in the same clause (and not
+    ``avoid``); None when there is none or there are two."""
+    low = question.lower()
+    found: set[tuple[date, date]] = set()
+    for m in _IN_MONTH.finditer(low):
+        words = re.split(r"[.;!?]", low[max(0, m.start() - window) : m.start()])[-1]
+        if not re.search(before, words) or re.search(avoid, words):
+            continue
+        year = int(m.group("y"))
+        if m.group("m"):
+            month = MONTHS[m.group("m")]
+            found.add((date(year, month, 1), date(year, month, monthrange(year, month)[1])))
+        else:
+            found.add((date(year, 1, 1), date(year, 12, 31)))
+    return found.pop() if len(found) == 1 else None
 
 
 def whole_years(start: date, today: date) -> int:

@@ -166,20 +166,23 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
     # Para 6-1b(1): the purposes the incentives serve.
     "meets_6_1b_purpose": (
         (r"\bnot (?:an? )?(?:hard[- ]to[- ]fill|shortage)\b|\bno (?:scarce|shortage)\b"
-        r"|\beasy to fill\b"),
+        r"|\beasy to fill\b|\bno (?:recruiting|recruitment|hiring|retention) (?:problem|issue|difficult\w*)"),
         (r"\bhard[- ]to[- ]fill\b|\bshortage(?: category)?(?: [\w-]+){0,2} (?:position|job|occupation|skill)s?\b"
         r"|\bscarce skills?\b|\b(?:unique|unusually high) qualifications\b"
+        r"|\b(?:skills?|skill set|talent|expertise)\b[^.?!,;]{0,15}\b(?:are|is) (?:scarce|rare|in short supply)\b"
+        r"|\bscarcity of\b|\bstruggl\w* to (?:fill|find|recruit)\b|\b(?:difficult|tough) to (?:fill|recruit)\b"
         r"|\b(?:remote|undesirable) (?:work )?(?:site|location|duty station|post)s?\b"),
     ),
     # Para 6-1b(2): a clearly documented need and a positive cost benefit.
     "documented_need": (
-        rf"{_NOT}\b(?: \w+){{0,2}} documented\b|\bundocumented\b",
+        (rf"{_NOT}\b(?: \w+){{0,2}} documented\b|\bundocumented\b"
+         rf"|\bnothing(?:{_APOS}s| is| was| has been)? documented\b|\bno documentation\b"),
         r"\bdocumented\b",
     ),
     "cost_benefit": (
         (rf"\b(?:no|not|without|negative|n{_APOS}t)\b(?: \w+){{0,3}} cost[- ]benefit"
         r"|\bcost[- ]benefit\b[^.?!]{0,20}\b(?:negative|not positive|is not|isn't)\b"),
-        r"\bcost[- ]benefit\b",
+        r"\bcost[- ]benefit\b|\bpencils? out\b|\bcost[- ](?:effective|justified)\b",
     ),
     # Para 6-3b: the service agreement.
     "service_agreement": (
@@ -262,6 +265,8 @@ IMPLIED: dict[tuple[str, bool], dict[str, bool]] = {
     },
     ("left_federal", True): {"federal_employee": False, "held_federal_before": True},
     ("cipms_employee", True): {"federal_employee": True},
+    # CIPMS positions are Federal civilian positions (1-6): outside the government, outside CIPMS
+    ("federal_employee", False): {"cipms_employee": False},
 }
 
 # Flags only used to imply others; kept in the result when true ("left_cipms": True).

@@ -55,7 +55,8 @@ FORMS: tuple[tuple[Asked, str], ...] = (
                rf"|,\s*(?:{_AUX})(?:n't)? (?:i|we|she|he|they)\b[^,]*\?\s*$"
                r"|,\s*(?:right|correct|true|yes|no)\s*\?|\bcan you confirm\b|\bis that (?:right|true|correct)\b"
                r"|\b(?:isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t) (?:it|they|he|she|i)\s*\?"
-               r"|\b(?:possible|allowed|permitted|ok|okay|an option|legit|legal)\s*\?\s*$")),
+               r"|\b(?:possible|allowed|permitted|ok|okay|an option|legit|legal)\s*\?\s*$"
+               r"|^\s*(?:[\w-]+\s+){0,3}(?:eligible|covered|entitled|qualified)\s*\?\s*$")),
 )
 _COMPILED = tuple((asked, re.compile(p, re.IGNORECASE)) for asked, p in FORMS)
 

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from advisor.calculators.dates import add_years
 from advisor.calculators.eligibility_hiring import LEFT_WORDS
 from advisor.calculators.eligibility_pay import _gs_cipms, _years_in_grade
 from advisor.calculators.eligibility_placement import _supervisory_roles
@@ -24,6 +25,7 @@ from advisor.calculators.fact_access import (
     date_after,
     duration_years,
     exceptional_streak,
+    month_or_year_after,
 )
 from advisor.calculators.facts_flags import FLAG_PATTERNS
 from advisor.intake.values import Reading
@@ -47,9 +49,18 @@ def _last_day_left(r: Reading, today: date) -> date | None:
 
 
 def _last_epa(r: Reading, today: date) -> date | None:
+    """The last EPA's date; for "an EPA effective March 2024", the month's last day when every
+    day of that month is on the same side of 8-10d's 3 years (else None: the day is asked)."""
     if r.facts.flags.get("prior_epa") is False:
         return None
-    return date_after(r.facts, r.text, r"\bepa\b|exemplary")
+    exact = date_after(r.facts, r.text, r"\bepa\b|exemplary")
+    if exact is not None:
+        return exact
+    span = month_or_year_after(r.text, r"\bepa\b|exemplary")
+    if span is None or span[1] > today:
+        return None
+    first, last = (add_years(d, 3) <= today for d in span)
+    return span[1] if first == last else None
 
 
 def _years_of_service(r: Reading, today: date) -> Decimal | None:

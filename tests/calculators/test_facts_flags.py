@@ -200,9 +200,16 @@ def test_the_grade_band_facts_servicing_cpo_and_line_of_work_are_read() -> None:
         ("Can I appeal an adverse action to the MSPB?", "adverse_action", True),
         ("I'm a GS-12 at the Department of Agriculture.", "federal_employee", True),
         ("We're hiring someone into a CIPMS analyst job.", "selected_for_cipms", True),
+        ("They've struggled to fill it because the skills are scarce.", "meets_6_1b_purpose", True),
+        ("They documented a scarcity of applicants with my skill set.", "meets_6_1b_purpose", True),
+        ("The manager says there's no recruiting problem.", "meets_6_1b_purpose", False),
+        ("Nothing's documented.", "documented_need", False),
+        ("It pencils out cost-wise.", "cost_benefit", True),
+        ("I'm at a private firm now.", "cipms_employee", False),  # outside the government, outside CIPMS
     ],
 )
 def test_other_yes_no_facts_are_read_only_where_stated(
     text: str, name: str, value: bool | None
 ) -> None:
     assert _says(text, name) is value
+

@@ -237,3 +237,34 @@ def test_a_can_i_qualify_question_goes_to_the_checklist_and_a_how_to_question_do
     intent, _ = ask(question)
     chosen = bool(intent.about) and intent.about[0].endswith("eligibility")
     assert chosen is to_checklist, intent.about
+
+
+@pytest.mark.parametrize(
+    ("year", "status"),
+    [("May 2025", "not met"), ("2019", "met"), ("2023", "unknown")],  # 2023: 2 or 3 years by the day, asked
+)
+def test_a_promotion_month_counts_the_time_at_grade_when_the_day_does_not_matter(
+        criterion, year: str, status: str) -> None:
+    question = (f"I was promoted to GS-13 in {year}. I'm CIPMS, three straight Exceptional ratings, no prior "
+                "EPA. Can I get an EPA?")
+    assert criterion(question, "epa_eligibility", "same_grade") == status
+
+
+def test_an_epa_effective_in_a_month_within_three_years_decides_another_is_not_due(verdict) -> None:
+    question = ("I received an EPA effective March 2024. Same grade for 6 years, CIPMS GS-13. "
+                "Can I get another EPA this year?")
+    assert verdict(question, "epa_eligibility") == "not eligible"
+
+
+def test_a_streak_said_to_follow_another_rating_is_counted_as_it_is(verdict) -> None:
+    question = ("I've been rated Exceptional the last two years; the year before that I was Highly "
+                "Successful. I'm a GS-12 CIPMS employee, same grade for 6 years, no prior EPA. EPA eligible?")
+    assert verdict(question, "epa_eligibility") == "not eligible"
+
+
+def test_a_position_left_months_ago_with_an_aside_counts_the_break(criterion) -> None:
+    question = ("I left my Air Force civilian intel job (it was a CIPMS position) 6 months ago and have "
+                "been working for a contractor since. Army selected me for a CIPMS job. Can I get the "
+                "recruitment bonus?")
+    assert criterion(question, "recruitment_bonus_eligibility", "break_90_days") == "met"
+    assert criterion(question, "recruitment_bonus_eligibility", "not_in_cipms") == "met"
