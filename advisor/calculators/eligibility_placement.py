@@ -113,6 +113,9 @@ def _supervisory_roles(facts: Facts, question: str) -> tuple[bool | None, bool |
         if len(found) == 2:
             gaps = [max(g.start - m.end(), m.start() - g.end) for g in found]
             role = gaps.index(min(gaps)) if min(gaps) <= 30 else None
+            unseen = [k for k in (0, 1) if not seen[k]]
+            if role is None and re.search(r"\balso\s+$", low[: m.start()]) and len(unseen) == 1:
+                role = unseen[0]  # "…, also nonsupervisory": the position not yet described
         elif _TO_TARGET.search(low[: m.start()]):
             role = 1
         elif _I_AM.search(low[: m.start()]):

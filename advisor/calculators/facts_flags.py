@@ -87,7 +87,7 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
     ),
     "same_commuting_area": (
         r"\b(?:different|another|outside the|new) (?:geographic )?commuting area",
-        r"\bsame (?:geographic )?commuting area",
+        r"\bsame (?:geographic )?(?:commuting )?area\b",
     ),
     # Para 8-9a: with Fully Successful, at least one critical or noncritical element exceeded.
     "element_exceeded": (
@@ -112,7 +112,7 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
     "cipms_employee": (
         (rf"\bnon-?cipms\b|\bnot (?:currently )?(?:in|under|covered by|an?) (?:a )?cipms\b"
         rf"|{_I_AM_NOT} (?:an? )?cipms"),
-        (rf"{_WHO_IS} (?:an? |currently (?:an? )?|already (?:an? )?)?cipms (?:employee|civilian)"
+        (rf"{_WHO_IS} (?:an? |currently (?:an? )?|already (?:an? )?)?cipms (?:employee|civilian|{_GRADE}\b)"
         rf"|{_WHO_IS} (?:an? |currently (?:an? )?|already (?:an? )?)?(?:{_GRADE}|employee|employed"
         rf"|working|civilian)(?: \w+)? (?:in|under) (?:the )?cipms\b"
         rf"|{_WHO_IS} (?:currently |already |now )?(?:in|under) (?:the |an? )?cipms\b"
@@ -233,12 +233,15 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
     ),
     "same_line_of_work": (
         r"\b(?:different|another|other|new) line of work\b|\bnot (?:in )?(?:the |my )?same line of work",
-        r"\bsame (?:line|kind|type) of work\b",
+        r"\bsame (?:line|kind|type) of work\b|\b(?:same|my) (?:same )?(?:job )?series\b(?! code)",
     ),
     # Para 6-6: a reassignment is at the grade currently held.
     "same_grade": (
         r"\b(?:to |at )?a (?:higher|lower|different) grade\b",
-        r"\bsame grade\b(?! band)|\bgrade (?:i|she|he) (?:currently )?holds?\b",
+        (r"\bsame grade\b(?! band)|\bgrade (?:i|she|he) (?:currently )?holds?\b"
+         # "a GS-12 ... being reassigned to a GS-12 job": the same grade written twice
+         r"|\b(?:gs|gg|gm)[- ]?(?:\d{4}-)?(\d{1,2})\b[^.?!]{0,60}\breassign\w*[^.?!]{0,30}"
+         r"\b(?:gs|gg|gm)[- ]?(?:\d{4}-)?\1\b(?!-?\d)"),
     ),
     # Para 9-5a: the matter is under MSPB jurisdiction (an adverse action under chapter 75).
     "adverse_action": (

@@ -206,6 +206,10 @@ def test_the_grade_band_facts_servicing_cpo_and_line_of_work_are_read() -> None:
         ("Nothing's documented.", "documented_need", False),
         ("It pencils out cost-wise.", "cost_benefit", True),
         ("I'm at a private firm now.", "cipms_employee", False),  # outside the government, outside CIPMS
+        ("I'm a CIPMS GS-12 being reassigned to a GS-12 job in Hawaii.", "same_grade", True),
+        ("I'm a GS-11 being reassigned to a GS-12 job.", "same_grade", None),
+        ("I'm a CIPMS GS-12 at Fort Meade.", "cipms_employee", True),
+        ("A GS-15 job in my same series.", "same_line_of_work", True),
     ],
 )
 def test_other_yes_no_facts_are_read_only_where_stated(

@@ -149,6 +149,12 @@ def criterion(checklist):
             "eligible",
         ),
         (
+            ("I'm a GS-7 analyst (nonsupervisory) and there's a GS-9 analyst job in the same line of "
+             "work, serviced by the same CPO, also nonsupervisory. Can I get it as a grade band promotion?"),
+            "grade_band_promotion_eligibility",
+            "eligible",
+        ),
+        (
             ("I'm a GS-11 specialist. Can I be grade-band promoted to a GS-12 job in a different "
             "line of work?"),
             "grade_band_promotion_eligibility",
