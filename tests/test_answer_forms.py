@@ -211,3 +211,14 @@ def test_a_question_asked_the_contrary_way_gets_the_rules_own_question_first(adv
                       "different one for outside candidates?")
     line = _first_line(ans.answer)
     assert line.startswith("**Are internal and external candidates judged by the same qualification standard? Yes")
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("if I get rated Exceptional am I guaranteed an award?", "Am I eligible for a performance award if I am rated Exceptional?"),
+    ("If I appeal to SecDef, does the termination wait until the appeal is decided?",
+     "Does the Secretary of Defense make the final decision on my special termination appeal?"),
+    ("40% of my duties are intel related. Does that put me in CIPMS?",
+     "Is my position covered if 51 percent of its duties are intelligence related?"),
+])
+def test_an_item_that_says_may_when_must_or_when_is_asked_gives_no_yes_or_no(question: str, item: str) -> None:
+    assert _substituted(question, item)

@@ -50,7 +50,10 @@ FORMS: tuple[tuple[Asked, str], ...] = (
     ("list", (r"\bwhat (?:are|were) (?:the|all the|some)\b|\b(?:list|name) (?:the|all)\b|\b(?:what|which) (?:kinds?|types?|forms?|sorts?) of\b"
              r"|\bwhich (?:series|competencies|positions|awards|forms|matters|grades|titles|factors)\b"
              r"|\bwhat (?:competencies|series|awards|factors|matters|titles|certifications)\b")),
-    ("yes_no", (rf"^\s*(?:and |so |but |ok,? |also,? |then,? )?(?:(?:{_AUX})(?:n['’]?t| not)?|ca[n]?['’]?t|cannot|wo[n]?['’]?t) (?:{_WHO}\b|[\w$'-]+ [\w$%'-]+)"
+    ("yes_no", (rf"^\s*(?:and |so |but |ok,? |also,? |then,? )?(?:(?:{_AUX})(?:n['’]?t| not)?|ca[n]?['’]?t|cannot|wo[n]?['’]?t) (?:{_WHO}\b|[\w$'()-]+ [\w$%'()-]+)"
+               rf"|^\s*(?:if|once|after|when)\s+(?!(?:{_AUX})\b)[^?]{{3,120}}?\b(?:{_AUX})(?:n['’]?t)? (?:i|we|you|she|he|they|it|the|my|this|that)\b[^?]*\?\s*$"
+               r"|^\s*(?:so\s+)?(?:is\s+)?(?:that['’]?s|thats|that is|is that|isn['’]?t that|is this)?\s*(?:really\s+)?"
+               r"(?:right|true|correct|accurate|so)\s*\?\s*$"
                rf"|^\s*(?:is it true|isn't it true|am i (?:eligible|allowed|entitled)|any chance)\b"
                rf"|,\s*(?:{_AUX})(?:n't)? (?:i|we|she|he|they)\b[^,]*\?\s*$"
                r"|,\s*(?:right|correct|true|yes|no)\s*\?|\bcan you confirm\b|\bis that (?:right|true|correct)\b"
@@ -61,6 +64,13 @@ FORMS: tuple[tuple[Asked, str], ...] = (
 _COMPILED = tuple((asked, re.compile(p, re.IGNORECASE)) for asked, p in FORMS)
 
 
+# A clause that sets the scene before the question ("If I leave my job, is the appeal canceled?").
+_LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|after|once|since|because|while|before|now that|given that)\b[^,?]{3,120},\s*",
+                             re.IGNORECASE)
+_DATE_WORDS_BUT_WHEN = re.compile(dict(FORMS)["date"].replace(r"\bwhen\b|", "", 1), re.IGNORECASE)
+_YES_NO = dict(_COMPILED)["yes_no"]
+
+
 def asked_form(question: str) -> Asked:
     """The form of answer ``question`` asks for (``fact`` when no form in ``FORMS`` fits)."""
     text = " ".join(question.split())
@@ -68,7 +78,13 @@ def asked_form(question: str) -> Asked:
     sentences = [s for s in re.split(r"(?<=[.?!;])\s+", text) if s.strip()]
     asks = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:] or [text]
     for sentence in reversed(asks):
+        sentence = _LEADING_CLAUSE.sub("", sentence) or sentence
         for asked, pattern in _COMPILED:
             if pattern.search(sentence):
+                # "Does preference apply when CIPMS hires from outside?": "when" joins a clause
+                # to a yes/no question; it asks for a date only with a date word of its own
+                if asked == "date" and _YES_NO.search(sentence) and not _DATE_WORDS_BUT_WHEN.search(sentence) \
+                        and not re.match(r"\W*when\b", sentence, re.IGNORECASE):
+                    return "yes_no"
                 return asked
     return "fact"

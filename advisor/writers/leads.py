@@ -385,9 +385,10 @@ _QUANTITY = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(calendar |work(?:ing)? |business
 
 
 def _quantities(text: str) -> dict[str, set[str]]:
-    """Unit -> the numbers the text gives in it ("15 calendar days" -> {"day": {"15"}})."""
+    """Unit -> the numbers the text gives in it ("15 calendar days" -> {"day": {"15"}}, "40%" ->
+    {"percent": {"40"}})."""
     out: dict[str, set[str]] = {}
-    for m in _QUANTITY.finditer(text):
+    for m in _QUANTITY.finditer(re.sub(r"(?<=\d)\s?%", " percent", text)):
         out.setdefault(_unit(m), set()).add(m.group(1))
     return out
 
@@ -438,6 +439,10 @@ def _proposition(question: str) -> str | None:
 _ALTERNATIVE = re.compile(r",?\s+or\s+(?:is|are|was|were|does|do|did|can|could|will|would|should|must|has|have|"
                           r"ca[n]?['’]?t|cannot)\s+(?!not\b)(?:it|they|there|that|this|i|we|you|he|she)\b.*$",
                           re.IGNORECASE)
+
+
+_LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|after|once|since|because|while|before|now that|given that)\b"
+                             r"[^,?]{3,120},\s*", re.IGNORECASE)
 
 
 def _first_alternative(question: str) -> str:
@@ -499,7 +504,17 @@ def _substituted(question: str, item_text: str) -> bool:
     if mine - theirs and theirs - mine:
         return True
     named = _named(question)
-    return bool(named) and not all(n in item_text.lower() for n in named)
+    if named and not all(n in item_text.lower() for n in named):
+        return True
+    # "Am I guaranteed an award?" against "Am I eligible for an award? Yes": may is not must;
+    # "does the termination wait until the appeal is decided?" against "Does SecDef decide
+    # the appeal? Yes": when something happens is not who decides
+    return any(p.search(question) and not p.search(item_text) for p in (_GUARANTEED, _SEQUENCE))
+
+
+_GUARANTEED = re.compile(r"\b(?:guarantee[ds]?|automatic(?:ally)?|entitled to)\b", re.IGNORECASE)
+_SEQUENCE = re.compile(r"\b(?:wait(?:s|ing)?|until|pending|suspend(?:s|ed)?|on hold|delay(?:s|ed)?|in the meantime)\b",
+                       re.IGNORECASE)
 
 
 _CODE_ASKED = re.compile(r"(?<![\w-])(\d{4})(?![\w-])")
@@ -553,6 +568,11 @@ def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[
     if not items or similarity is None:
         return None
     scores = similarity(question, [y.question for y in items])
+    main = _LEADING_CLAUSE.sub("", question)
+    if main != question and len(main) > 12:
+        # "If I appeal to SecDef, does the termination wait?": the item must be close to what is
+        # asked, not only to the situation set before it ("Does SecDef decide appeals?")
+        scores = [min(a, b) for a, b in zip(scores, similarity(main, [y.question for y in items]), strict=True)]
     order = sorted(range(len(items)), key=lambda i: -scores[i])
     best = order[0]
     if scores[best] >= YES_NO_MIN:

@@ -28,6 +28,15 @@ TODAY = date(2026, 11, 23)
     ("What award range is recommended for a Highly Successful rating?", "amount"),
     ("I'm a GS-0335-7. How do I become a 2210 IT program manager?", "roadmap"),
     ("What happens if I miss the 15 days?", "fact"),
+    ("Does veterans preference apply when CIPMS hires from outside the government?", "yes_no"),
+    ("When will I have the 1 year needed for MSPB appeal rights?", "date"),
+    ("Is there a deadline to appeal?", "date"),
+    ("If I leave my job while my appeal is pending, is the appeal canceled?", "yes_no"),
+    ("if I get rated Exceptional am I guaranteed an award?", "yes_no"),
+    ("i heard CIPMS doesn't use the GM pay plan designator. true?", "yes_no"),
+    ("my supervisor told me I don't need to keep DISCAS up to date. thats right?", "yes_no"),
+    ("are librarians (1410) part of CP-34?", "yes_no"),
+    ("EPA eligible?", "yes_no"),
 ])
 def test_the_form_of_answer_comes_from_how_the_question_is_asked(question: str, asked: str) -> None:
     assert asked_form(question) == asked
