@@ -179,6 +179,7 @@ ROWS: tuple[Deadline, ...] = (
                     "classification appeal decision must reach the MACOM or FOA.",
         examples=("the MACOM denied my classification appeal, how long do I have to ask for a higher level review?",
                   "I lost my appeal, when is the deadline to continue it?",
+                  "the MACOM turned down my classification appeal, can I keep going with it?",
                   "deadline to request further review of an unfavorable appeal decision"),
     ),
     Deadline(
@@ -300,6 +301,7 @@ ROWS: tuple[Deadline, ...] = (
                     "procedures.",
         examples=("I was detailed to a higher grade position on April 6, how long can it last without competition?",
                   "when does my detail have to be competed?",
+                  "I'm detailed to a higher-graded job, is there a point where they have to compete it?",
                   "when does my detail to a higher graded job reach 180 days?",
                   "how long can someone be detailed to a higher grade without competitive procedures?"),
     ),
