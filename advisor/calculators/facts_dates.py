@@ -76,10 +76,18 @@ _YEAR = r"(?P<year>\d{4})"
 _WEEKDAY = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
 _NUM = r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
+# The words a month/day date without a year follows ("I got it 11/15", "effective 3/2"): alone,
+# "12/13" may be grades or a fraction.
+_BEFORE_MD = ("on", "it", "got", "dated", "since", "from", "by", "until", "till", "was", "of", "effective",
+              "received", "started", "began", "ended", "left", "filed", "signed", "before", "after", "date")
+
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")),
     ("us", re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})\b")),
     ("us", re.compile(r"\b(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<year>\d{4})\b")),
+    # "I got it 11/15": month and day only (the year as for "Nov 15"); not "1/2 of my duties"
+    ("us", re.compile(r"(?:" + "|".join(rf"(?<=\b{w} )" for w in _BEFORE_MD) + r")"
+                      r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])(?P<year>)(?![/\d]|\.\d)", re.IGNORECASE)),
     ("month_end", re.compile(rf"\bthe last day of {_MONTH}(?:,?\s+{_YEAR})?", re.IGNORECASE)),
     ("of_last_month", re.compile(r"\bthe (?P<day>\d{1,2})(?:st|nd|rd|th)? of (?P<which>last|this) month\b",
                                  re.IGNORECASE)),
@@ -118,7 +126,7 @@ class DateHit:
 
 
 def _year(text: str | None) -> int | None:
-    if text is None:
+    if not text:
         return None
     y = int(text)
     if len(text) == 2:

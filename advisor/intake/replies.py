@@ -61,12 +61,22 @@ def polarity(text: str) -> bool:
     return not _NEGATION.search(text)
 
 
+_DENIED = re.compile(r"(?:\bnot|\binstead of|\brather than|n['’]t)\s+(?:on\s+|the\s+)?$", re.IGNORECASE)
+
+
+def meant(found: list[Any], text: str) -> list[Any]:
+    """The values a reply means: "Nov 12, not Nov 2" and "not $75,000 but $57,000" give the one
+    not denied (every value, when all are denied or none is)."""
+    kept = [v for v in found if not _DENIED.search(text[max(0, v.start - 16) : v.start])]
+    return kept or found
+
+
 def reply_value(spec: FactSpec, reading: Reading, today: date) -> Any:
     """The value a reply gives for ``spec``, or None when it gives none (JSON-safe)."""
     text = reading.text
     match spec.type:
         case "date":
-            found = reading.of("date")
+            found = meant(reading.of("date"), text)
             if found:
                 return found[0].value.isoformat() if len({v.value for v in found}) == 1 else None
             m = _BARE_DAY.search(text)
@@ -81,7 +91,7 @@ def reply_value(spec: FactSpec, reading: Reading, today: date) -> Any:
                     return None
             return None
         case "money":
-            found = reading.of("money")
+            found = meant(reading.of("money"), text)
             if found:
                 return _dec(found[0].value)
             m = _BARE_NUMBER.search(text)

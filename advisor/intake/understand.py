@@ -551,6 +551,7 @@ class Intake:
             # The reply may state other facts too ("Fully Successful, and I exceeded an element").
             self._merge(task, self._bind(task.calc, reading, subject, today), i, "reply", keep=spec.name if spec else None)
         elif how == "correction":
+            reading = replace(reading, values=replies.meant(reading.values, reading.text))  # not the denied one
             binding = self._bind(task.calc, reading, "unknown", today)
             if not binding.facts and reading.values:
                 binding = _correct_by_type(task, reading)

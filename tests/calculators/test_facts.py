@@ -56,6 +56,13 @@ def test_a_past_event_without_a_year_is_the_latest_such_date_not_after_today() -
     assert only_date("It happened April 20", past=True) == TODAY
 
 
+def test_a_month_and_day_in_figures_is_a_date_only_after_a_date_word() -> None:
+    assert only_date("I got it 11/15.", past=True) == date(2025, 11, 15)
+    assert extract_facts("I was downgraded on 4/8", TODAY).dates[0].value.month == 4
+    for text in ("I'm a GS-12/13 analyst", "1/2 of my duties", "24/7 support", "a 3/4 time job"):
+        assert extract_facts(text, TODAY).dates == [], text
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -49,13 +49,17 @@ def test_the_question_asked_is_the_last_sentence_that_asks() -> None:
 @pytest.mark.parametrize(("fact", "reply", "value"), [
     ("action_date", "July 9th", "2026-07-09"),
     ("action_date", "it was the 5th", "2026-11-05"),
+    ("action_date", "I got it 11/15.", "2026-11-15"),
+    ("action_date", "sorry, I meant Nov 12, not Nov 2", "2026-11-12"),
+    ("action_date", "not Nov 2 but Nov 12", "2026-11-12"),
 ])
 def test_a_terse_reply_gives_the_date_asked_for(fact: str, reply: str, value: str) -> None:
     spec = get("downgrade_appeal_deadline").fact(fact)
     assert replies.reply_value(spec, read(reply, TODAY), TODAY) == value
 
 
-@pytest.mark.parametrize(("reply", "value"), [("$68k", "68000"), ("75000", "75000"), ("$81,300", "81300")])
+@pytest.mark.parametrize(("reply", "value"), [("$68k", "68000"), ("75000", "75000"), ("$81,300", "81300"),
+                                             ("no, not $75,000: it's $57,000", "57000")])
 def test_a_terse_reply_gives_the_salary_asked_for(reply: str, value: str) -> None:
     spec = get("performance_award_range").fact("salary")
     assert replies.reply_value(spec, read(reply, TODAY), TODAY) == value
