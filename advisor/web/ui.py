@@ -126,18 +126,26 @@ JS = """
   // When a message appears in the chat (an answer, or the conversation after a reload), scroll
   // the chat box so its first line is at the top (Gradio would show its end), and on a phone
   // bring the chat box into view. Done as the message is drawn, with no round trip.
+  // The row is aligned again over the next frames: when it first appears its text is not all
+  // drawn yet, so the box cannot scroll far enough to bring its top up.
   let rows = 0;
-  const showLatest = () => {
-    const all = document.querySelectorAll('#chatbot .message-row');
-    if (all.length <= rows) { rows = all.length; return; }
-    rows = all.length;
-    const last = all[all.length - 1];
+  const align = (last) => {
+    if (!last.isConnected) { return; }
     let box = last.parentElement;
     while (box && box.id !== 'chatbot' && !(box.scrollHeight > box.clientHeight + 1
            && /(auto|scroll)/.test(getComputedStyle(box).overflowY))) { box = box.parentElement; }
     if (box && box.id !== 'chatbot') {
       box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
     }
+  };
+  const showLatest = () => {
+    const all = document.querySelectorAll('#chatbot .message-row');
+    if (all.length <= rows) { rows = all.length; return; }
+    rows = all.length;
+    const last = all[all.length - 1];
+    align(last);
+    requestAnimationFrame(() => { align(last); requestAnimationFrame(() => align(last)); });
+    for (const ms of [120, 350]) { setTimeout(() => align(last), ms); }
     const chat = document.getElementById('chatbot');
     const top = chat ? chat.getBoundingClientRect().top : 0;
     if (chat && (top < 0 || top > window.innerHeight * 0.6)) { chat.scrollIntoView({ block: 'start' }); }

@@ -38,6 +38,13 @@ def test_a_follow_up_shows_its_first_line_and_feedback_stays_with_its_answer(pag
     timings.append(ask(page, "It took effect on 2026-11-02. What is my deadline?", DATE))  # computed
     first_line = page.locator("#chatbot .message-row.bot-row").last.locator("strong").first
     assert DATE in first_line.inner_text()
+    # the answer starts at the top of the chat box (or the box is scrolled as far as it goes)
+    page.wait_for_function("""() => { const rows = document.querySelectorAll('#chatbot .message-row.bot-row');
+        const last = rows[rows.length - 1];
+        const box = last && (last.closest('.bubble-wrap') || document.getElementById('chatbot'));
+        if (!box) { return false; }
+        const gap = last.getBoundingClientRect().top - box.getBoundingClientRect().top;
+        return gap <= 60 || box.scrollTop + box.clientHeight >= box.scrollHeight - 2; }""", timeout=5_000)
     page.screenshot(path=str(artifacts() / "chat-after-follow-up.png"))
 
     answer_2 = panel(page, 2)
