@@ -145,7 +145,9 @@ def sequential_pass(servers: Servers, questions: list[Question]) -> list[float]:
     with httpx.Client(timeout=600) as http:
         for question, history in questions:
             started = time.perf_counter()
-            http.post(f"{servers.urls[0]}/api/ask", json={"question": question, "history": history}).raise_for_status()
+            r = http.post(f"{servers.urls[0]}/api/ask", json={"question": question, "history": history})
+            if r.status_code != 200:  # say what the server said, not only its status
+                raise RuntimeError(f"{r.status_code} from /api/ask for {question!r}: {r.text[:300]}")
             times.append(time.perf_counter() - started)
     return times
 
