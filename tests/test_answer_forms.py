@@ -149,6 +149,16 @@ def test_a_reply_with_only_a_date_picks_no_rule_the_date_does_not_name(advisor):
         f.name == "decision_date" for f in intent.facts)  # never 3-12f's count from a complaint's date
 
 
+def test_a_correction_replaces_the_date_with_the_one_it_does_not_deny(advisor):
+    from datetime import date
+
+    intent = advisor.intake.understand("sorry, I meant Nov 12, not Nov 2", [
+        "I filed an informal classification complaint with my supervisor on Nov 2. How long should that process take?"],
+        date(2026, 11, 23))
+    assert intent.about == ["informal_complaint_deadline"]
+    assert {f.name: f.value for f in intent.facts}["filed_date"] == "2026-11-12"
+
+
 def test_a_yes_about_another_named_title_is_not_given():
     assert _substituted("Is 'Cybersecurity' one of OPM's parenthetical titles for the 2210 series?",
                         "Is Security one of OPM's parenthetical titles for the GS-2210 series?")

@@ -502,9 +502,9 @@ class Intake:
                    ranking: list[Match], today: date) -> str | None:
         """How the turn continues the task: 'reply', 'correction', 'facts', 'same'; None: it does not."""
         spec = task.calc.fact(task.next_fact) if task.next_fact else None
-        if spec is not None and not question and replies.words(fixed) <= 12 \
+        if spec is not None and not question and replies.words(fixed) <= 12 and not replies.is_correction(fixed) \
                 and replies.reply_value(spec, reading, today) is not None:
-            return "reply"
+            return "reply"  # ("sorry, I meant Nov 12" corrects what was said; it answers nothing asked)
         if spec is not None and spec.type == "flag" and not question and replies.words(fixed) <= 30 \
                 and not replies.is_correction(fixed):
             return "reply"  # a statement answering the yes/no question asked
@@ -551,10 +551,10 @@ class Intake:
             # The reply may state other facts too ("Fully Successful, and I exceeded an element").
             self._merge(task, self._bind(task.calc, reading, subject, today), i, "reply", keep=spec.name if spec else None)
         elif how == "correction":
-            reading = replace(reading, values=replies.meant(reading.values, reading.text))  # not the denied one
             binding = self._bind(task.calc, reading, "unknown", today)
             if not binding.facts and reading.values:
-                binding = _correct_by_type(task, reading)
+                # "Nov 12, not Nov 2": the value not denied replaces the one of its type given before
+                binding = _correct_by_type(task, replace(reading, values=replies.meant(reading.values, reading.text)))
             for name, bound in binding.facts.items():
                 for other in [k for k, f in task.facts.items() if k != name and f.value == bound.value
                               and _same_type(task.calc, k, name)]:
