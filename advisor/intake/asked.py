@@ -65,8 +65,11 @@ _COMPILED = tuple((asked, re.compile(p, re.IGNORECASE)) for asked, p in FORMS)
 
 
 # A clause that sets the scene before the question ("If I leave my job, is the appeal canceled?").
-_LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|after|once|since|because|while|before|now that|given that)\b[^,?]{3,120},\s*",
-                             re.IGNORECASE)
+LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|after|once|since|because|while|before|now that|given that)\b[^,?]{3,120},\s*",
+                            re.IGNORECASE)
+# Asking whether something is owed, not whether it may be ("Am I guaranteed an award?").
+GUARANTEED = re.compile(r"\b(?:guarantee[ds]?|automatic(?:ally)?|entitled to|owed|must (?:they|he|she) give)\b",
+                        re.IGNORECASE)
 _DATE_WORDS_BUT_WHEN = re.compile(dict(FORMS)["date"].replace(r"\bwhen\b|", "", 1), re.IGNORECASE)
 _YES_NO = dict(_COMPILED)["yes_no"]
 
@@ -78,7 +81,7 @@ def asked_form(question: str) -> Asked:
     sentences = [s for s in re.split(r"(?<=[.?!;])\s+", text) if s.strip()]
     asks = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:] or [text]
     for sentence in reversed(asks):
-        sentence = _LEADING_CLAUSE.sub("", sentence) or sentence
+        sentence = LEADING_CLAUSE.sub("", sentence) or sentence
         for asked, pattern in _COMPILED:
             if pattern.search(sentence):
                 # "Does preference apply when CIPMS hires from outside?": "when" joins a clause

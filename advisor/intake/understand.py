@@ -30,7 +30,7 @@ from advisor.calculators.facts_dates import MONTHS
 from advisor.calculators.facts_flags import flags
 from advisor.calculators.intake_specs import SAYS
 from advisor.intake import replies
-from advisor.intake.asked import asked_form
+from advisor.intake.asked import GUARANTEED, asked_form
 from advisor.intake.bind import bind
 from advisor.intake.declines import TOPICS, DeclineTopic
 from advisor.intake.match import Match, Matcher, Target, confidence
@@ -52,8 +52,6 @@ TIE_WIDE = 0.25  # calculators this close to the best compete; only evidence tel
 _REQUEST = re.compile(r"^\W*(?:please\s+)?(?:tell|explain|show|list|describe|give|summari[sz]e|define|compare|"
                       r"what|how|who|when|where|why|which)\b|\b(?:confirm|verify|check|true|right|correct|"
                       r"agree|ignore)\b", re.IGNORECASE)
-_GUARANTEED = re.compile(r"\b(?:guarantee[ds]?|automatic(?:ally)?|entitled to|owed|must (?:they|he|she) give)\b",
-                         re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my|mine|we|our|us)\b", re.IGNORECASE)
 _OWN_FACTS = frozenset({"date", "money", "grade", "step", "rating", "years", "months", "days"})
 _YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|please|do it|go ahead|that one)\b", re.IGNORECASE)
@@ -350,7 +348,7 @@ class Intake:
         # calculator can answer it, whatever rule-book entry scores higher.
         computes = has_event and asked == {"deadline": "date", "pay": "amount"}.get(calc.kind)
         if calc.kind == "eligibility" and asked == "yes_no":
-            if _GUARANTEED.search(reading_text(reading)):
+            if GUARANTEED.search(reading_text(reading)):
                 return None  # "am I guaranteed an award?": being eligible is not being owed it
             stated = self._bind(calc, reading, "unknown", reading.facts.today).facts
             coverage = self.matcher.title_coverage(reading_text(reading), calc.name)

@@ -16,6 +16,7 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -45,11 +46,19 @@ class RuleBook:
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
 
+    @cached_property
     def titles(self) -> frozenset[str]:
         """The named sections entries cite ("it core series", "risk management"; lower case, two
-        words or more): a question naming one asks about that section."""
+        words or more): a question naming one asks about that section. Read once."""
         return frozenset(" ".join(e.cite.lower().split()) for e in self.entries
                          if len(re.findall(r"[a-z]{2,}", e.cite.lower())) >= 2)
+
+    @cached_property
+    def code_lists(self) -> list[tuple[Entry, frozenset[str]]]:
+        """The list entries whose quote names two or more four-digit series codes ("IT Core
+        Series: 2210, 0391, 0301-I"), each with its codes. Read once."""
+        lists = [(e, re.findall(r"(?<![\w-])(\d{4})(?![\w-])", e.quote)) for e in self.entries if e.kind == "list"]
+        return [(e, frozenset(codes)) for e, codes in lists if len(codes) >= 2]
 
     def source_of(self, entry_id: str) -> str:
         """The short name of the document an entry comes from ('AR 690-13')."""

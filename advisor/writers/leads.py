@@ -17,6 +17,7 @@ from typing import Any
 
 from advisor.calculators_view import format_result, is_settled
 from advisor.corpus import pin_cite
+from advisor.intake.asked import GUARANTEED, LEADING_CLAUSE
 from advisor.intake.declines import TOPICS
 from advisor.models import Calculation, Intent
 from advisor.rulebook.models import Entry
@@ -347,7 +348,7 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
             word = "Yes" if item.answer == "yes" else "No"
             cond = f", {item.condition.rstrip('.')}" if item.condition else ""
             if _substituted(question, f"{item.question} {item.condition}") \
-                    or _other_section(question, entry, item, book.titles()):
+                    or _other_section(question, entry, item, book.titles):
                 # "Fully Successful gets 4 to 7 percent, right?" is near "Is the award for an
                 # Exceptional rating 4 to 7 percent? Yes": not the user's question; the rule's
                 # statement (with its real figures) answers, without a yes or no.
@@ -441,10 +442,6 @@ _ALTERNATIVE = re.compile(r",?\s+or\s+(?:is|are|was|were|does|do|did|can|could|w
                           re.IGNORECASE)
 
 
-_LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|after|once|since|because|while|before|now that|given that)\b"
-                             r"[^,?]{3,120},\s*", re.IGNORECASE)
-
-
 def _first_alternative(question: str) -> str:
     """"Can it be used at GS-15, or is it only for lower grades?" is answered as its first
     question (yes, at any grade): the second is the other answer offered, not a second rule."""
@@ -509,10 +506,9 @@ def _substituted(question: str, item_text: str) -> bool:
     # "Am I guaranteed an award?" against "Am I eligible for an award? Yes": may is not must;
     # "does the termination wait until the appeal is decided?" against "Does SecDef decide
     # the appeal? Yes": when something happens is not who decides
-    return any(p.search(question) and not p.search(item_text) for p in (_GUARANTEED, _SEQUENCE))
+    return any(p.search(question) and not p.search(item_text) for p in (GUARANTEED, _SEQUENCE))
 
 
-_GUARANTEED = re.compile(r"\b(?:guarantee[ds]?|automatic(?:ally)?|entitled to)\b", re.IGNORECASE)
 _SEQUENCE = re.compile(r"\b(?:wait(?:s|ing)?|until|pending|suspend(?:s|ed)?|on hold|delay(?:s|ed)?|in the meantime)\b",
                        re.IGNORECASE)
 
@@ -526,19 +522,20 @@ def _membership(question: str, book: Any) -> Lead | None:
     itself, complete as the document gives it; where else the code is listed is said too."""
     low = " ".join(question.lower().split())
     codes = set(_CODE_ASKED.findall(low))
-    lists = [e for e in book.entries if e.kind == "list" and len(_CODE_ASKED.findall(e.quote)) >= 2
-             and re.search(rf"(?<![\w-]){re.escape(' '.join(e.cite.lower().split()))}(?![\w-])", low)]
-    if len(codes) != 1 or len({e.cite for e in lists}) != 1:
+    if len(codes) != 1:
         return None
-    code, entry = codes.pop(), lists[0]
+    lists = [(e, listed) for e, listed in book.code_lists
+             if re.search(rf"(?<![\w-]){re.escape(' '.join(e.cite.lower().split()))}(?![\w-])", low)]
+    if len({e.cite for e, _ in lists}) != 1:
+        return None
+    code, (entry, listed) = codes.pop(), lists[0]
     source = book.source_of(entry.id)
     cite = pin_cite(source, entry.cite)
     quotes = _entry_quotes(entry, book)
-    if code in _CODE_ASKED.findall(entry.quote):
+    if code in listed:
         return Lead(text=f"**Yes — {code} is one of the {entry.cite}.** {entry.statement} ({cite})",
                     kind="yes_no", quotes=quotes)
-    elsewhere = next((e for e in book.entries if e.kind == "list" and e.cite != entry.cite
-                      and code in _CODE_ASKED.findall(e.quote)), None)
+    elsewhere = next((e for e, theirs in book.code_lists if e.cite != entry.cite and code in theirs), None)
     text = f"**No — it is not one of the {entry.cite}.** {entry.statement} ({cite})"
     if elsewhere is not None:
         where = pin_cite(book.source_of(elsewhere.id), elsewhere.cite)
@@ -568,7 +565,7 @@ def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[
     if not items or similarity is None:
         return None
     scores = similarity(question, [y.question for y in items])
-    main = _LEADING_CLAUSE.sub("", question)
+    main = LEADING_CLAUSE.sub("", question)
     if main != question and len(main) > 12:
         # "If I appeal to SecDef, does the termination wait?": the item must be close to what is
         # asked, not only to the situation set before it ("Does SecDef decide appeals?")
