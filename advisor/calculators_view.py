@@ -50,6 +50,8 @@ def render_calculation(calc: Calculation, quote_rule: bool = True) -> str:
         criteria = calc.details.get("criteria") or []
         for c in criteria:
             mark = {"met": "✅ met", "not met": "❌ not met"}.get(str(c.get("status")), "❔ unknown")
+            if c.get("assumed"):
+                mark = "☑️ assumed (not stated)"
             lines.append(f"- {mark}: {c.get('text', '')} ({c.get('cite', '')})")
         if questions:
             lines.append("To settle the unknowns: " + " ".join(questions))

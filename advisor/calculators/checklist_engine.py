@@ -50,7 +50,10 @@ class Criterion:
     ``reads`` are inputs the test also reads that are known whenever the criterion is shown.
     ``when`` shows the criterion only for some inputs; ``unless_met`` drops it when one of
     those earlier criteria is met ("otherwise: ..."). ``rule`` is the provision it applies when
-    that is not the checklist's own rule (a route of coverage).
+    that is not the checklist's own rule (a route of coverage). ``presume`` is for an exception
+    the rule lists (1-6d: National Guard technicians ... are excluded): while the facts are not
+    stated, the ordinary case is assumed, the criterion counts as met, and the result says what
+    was assumed ("assuming the employee is not ..."), so the answer is never silently bent.
     """
 
     id: str
@@ -63,6 +66,7 @@ class Criterion:
     when: Callable[[Mapping[str, Any]], bool] | None = None
     unless_met: tuple[str, ...] = ()
     rule: Rule | None = None
+    presume: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,15 +76,19 @@ class Decided:
     criterion: Criterion
     status: Status
     finding: str = ""
+    assumed: bool = False
 
     def row(self) -> dict[str, Any]:
-        """The ``details["criteria"]`` row; the question is kept only while it is unknown."""
+        """The ``details["criteria"]`` row; the question is kept only while it is unknown, or
+        while it is only assumed (``assumed``: the ``presume`` wording is the finding)."""
         c = self.criterion
         row: dict[str, Any] = {"id": c.id, "status": self.status, "cite": pin_cite(AR, c.section),
                                "text": c.text}
         if self.finding:
             row["finding"] = self.finding
-        if self.status == "unknown":
+        if self.assumed:
+            row["assumed"] = True
+        if self.status == "unknown" or self.assumed:
             row["question"] = c.ask
         return row
 
@@ -171,6 +179,9 @@ def run_checklist(row: Checklist, inputs: BaseModel, context: Context) -> Calcul
             continue
         outcome = c.test(context, *(values[n] for n in (*c.needs, *c.reads)))
         state, found = outcome if isinstance(outcome, tuple) else (outcome, "")
+        if state == "unknown" and c.presume:
+            decided.append(Decided(c, "met", c.presume, assumed=True))
+            continue
         decided.append(Decided(c, state, found))
     verdict = row.verdict(decided)
     rule = row.rule_of(decided) if row.rule_of else row.rule
@@ -183,8 +194,11 @@ def _calculation(row: Checklist, inputs: BaseModel, rule: Rule, decided: list[De
     rows = [d.row() for d in decided]
     questions = [r["question"] for r in rows if r["status"] == "unknown"]
     failed = [r["text"] for r in rows if r["status"] == "not met"]
+    assumed = [f"{r['finding']} ({r['cite']})" for r in rows if r.get("assumed")]
     if verdict == ELIGIBLE:
-        why = "met: " + "; ".join(r["text"] for r in rows if r["status"] == "met")
+        why = "met: " + "; ".join(r["text"] for r in rows if r["status"] == "met" and not r.get("assumed"))
+        if assumed:
+            why += "; assuming " + "; ".join(assumed)
     elif verdict == NOT_ELIGIBLE:
         why = "not met: " + "; ".join(failed) if failed else "no route is met"
     else:
@@ -194,6 +208,8 @@ def _calculation(row: Checklist, inputs: BaseModel, rule: Rule, decided: list[De
     # Questions matter only while the verdict is open; the rows keep theirs regardless.
     details: dict[str, Any] = {"criteria": rows,
                                "questions": questions if verdict == NEED_INFO else []}
+    if assumed and verdict == ELIGIBLE:
+        details["presumed"] = assumed
     if row.note:
         details["notes"] = [row.note]
     return Calculation(name=row.name, inputs=inputs.model_dump(mode="json"), result=verdict,

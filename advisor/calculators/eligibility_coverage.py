@@ -6,7 +6,8 @@ organization with an intelligence mission needing intelligence-related KSAs (1-6
 two-grade-interval scientific and technical positions of the 400/800/1300/1500 groups in an
 intelligence function (1-6a(4)); any other nonclerical position filled under Schedule A
 213.3106(d)(1) or (2) (1-6a(5)). National Guard technicians, nonappropriated fund and local
-national employees are excluded (1-6d). Each route is a criterion shown only for its series;
+national employees are excluded (1-6d); while the question does not say, the ordinary case (not
+excluded) is assumed and the result says so. Each route is a criterion shown only for its series;
 ``coverage_verdict`` and ``coverage_rule`` combine them. The checklist is indicative: local
 functional management and the CPO identify covered positions (1-6b). No I/O.
 """
@@ -210,6 +211,8 @@ CIPMS_COVERAGE = Checklist(
         Criterion(id="not_excluded", section="1-6d", needs=("excluded_category",), test=no,
                   text="Not a National Guard technician, nonappropriated fund or local national "
                        "employee",
+                  presume="the employee is not a National Guard technician, nonappropriated fund "
+                          "or local national employee",
                   ask="Is the employee a National Guard technician, a nonappropriated fund "
                       "employee or a local national employee?"),
     ),

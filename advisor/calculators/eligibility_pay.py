@@ -82,7 +82,7 @@ def no_epa_within_3_years(context: Context, prior: bool | None, last: date | Non
 
 
 # Words just before a duration or "since 2021" that make it time at the current grade.
-_AT_GRADE = r"grade\b|\b(?:gs|gg|gm)[- ]?\d{1,2}\b|\bstep \d{1,2}\b"
+_AT_GRADE = r"grade\b|\b(?:gs|gg|gm)[- ]?\d{1,2}\b|\bstep \d{1,2}\b|\bbeen an? (?:1[0-5]|[1-9])\b"
 # Time in a temporary promotion or detail is not counted against 8-10a.
 _TEMPORARY = r"temporar|\bdetail|\bacting\b"
 # "A GS-11 for 4 years before being promoted": time at an earlier grade.

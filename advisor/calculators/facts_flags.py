@@ -29,7 +29,7 @@ _WHO_IS_NOT = (
 _HAVE = rf"(?:{_APOS}ve|{_APOS}d| have| has| had)?"
 _NEVER = rf"(?:never|not ever|n{_APOS}t ever|have not ever)"
 _NOT = rf"(?:\bnot|\bnever|n{_APOS}t)"  # no leading \b: "didn't"
-_GRADE = r"(?:gs|gg|gm)[- ]?\d{1,2}(?:,? step \d{1,2})?"
+_GRADE = r"(?:gs|gg|gm)[- ]?(?:\d{4}-)?\d{1,2}(?:,? step \d{1,2})?"  # "gs-12", "gs-2210-12"
 _EPA = r"(?:epa|exemplary performance award)"
 _BONUS = r"(?:cipms )?(?:premium )?(?:recruitment|recruiting|hiring|sign-on|signing) (?:bonus|incentive)"
 _LEFT = r"(?:left|quit|resigned from|separated from|retired from)"
@@ -122,7 +122,7 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
     "federal_employee": (
         (rf"{_WHO_IS_NOT} (?:an? )?(?:federal|government) (?:employee|civilian|worker)"
         rf"|{_PRIVATE}"),
-        (rf"{_WHO_IS} (?:an? |currently (?:an? )?)?(?:{_GRADE}\b"
+        (rf"{_WHO_IS} (?:an? |currently (?:an? )?)?(?:{_AGENCY} )?(?:{_GRADE}\b"
         rf"|(?:federal|government|army civilian|dod civilian|civil service) (?:employee|civilian|worker))"
         r"|\bi work for the (?:federal government|department of|army|dod|navy|air force)\b"
         rf"|\b(?:i|she|he)(?: currently| now)? (?:work|works) (?:at|for) (?:the )?{_AGENCY}"),
@@ -210,6 +210,14 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         r"(?:civilian|employee|position)"),
         rf"(?:{_WHO_IS}|\b(?:i|she|he) (?:work|works) as) (?:an? )?{_NAF}",
     ),
+    # Para 1-6a(5) covers only nonclerical positions: a secretary's or a clerk's job is clerical.
+    "nonclerical": (
+        (r"(?<!non)(?<!non-)(?<!not )(?<!not a )\bclerical (?:job|position|work|duties|series)\b"
+         r"|\b(?:is|it's|its|as) (?:a |an )?(?:purely |mostly )?clerical\b"
+         r"|(?:\b0?3(?:03|05|18|22|26)\b[^.?!]{0,15})?\b(?:secretary|secretarial|clerk|clerk-typist|typist"
+         r"|receptionist|office automation assistant)\b(?! of the army| of defense)"),
+        r"\bnon-?clerical\b|\bnot (?:a )?clerical\b",
+    ),
     "intelligence_mission_org": (
         (r"\b(?:not|no|without|isn't|doesn't have)\b[^.?!]{0,30}\bintelligence mission\b"
         r"|\bnon-?intelligence (?:organization|unit|command|activity)"),
@@ -240,13 +248,20 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         r"\b(?:to |at )?a (?:higher|lower|different) grade\b",
         (r"\bsame grade\b(?! band)|\bgrade (?:i|she|he) (?:currently )?holds?\b"
          # "a GS-12 ... being reassigned to a GS-12 job": the same grade written twice
-         r"|\b(?:gs|gg|gm)[- ]?(?:\d{4}-)?(\d{1,2})\b[^.?!]{0,60}\breassign\w*[^.?!]{0,30}"
+         r"|\b(?:gs|gg|gm)[- ]?(?:\d{4}-)?(\d{1,2})\b[^?!]{0,100}\breassign\w*[^.?!]{0,30}"
          r"\b(?:gs|gg|gm)[- ]?(?:\d{4}-)?\1\b(?!-?\d)"),
     ),
     # Para 9-5a: the matter is under MSPB jurisdiction (an adverse action under chapter 75).
+    # A removal or a demotion is one (5 U.S.C. 7512); a suspension only when over 14 days.
     "adverse_action": (
         r"(?!)",
-        r"\b(?:appeal|contest|challenge) (?:an? |my |the |his |her )?(?:adverse action|removal)\b",
+        (r"\b(?:appeal|contest|challenge) (?:an? |my |the |his |her )?(?:adverse action|removal)\b"
+         r"|\b(?:propos\w*|decided|decision|going|plans?|planning|wants?|trying) to (?:remove|fire|demote)\b"
+         r"|\b(?:remov|fir|demot)(?:e|ed|ing) (?:me|her|him|them|my employee)\b"
+         r"|\b(?:removal|demotion|reduction in grade)\b"
+         r"|\b(?:i|she|he|they) (?:was|were|got|am being|is being|are being) (?:removed|fired|demoted)\b"
+         r"|\bsuspen\w*\b[^.?!]{0,20}\b(?:(?:1[5-9]|[2-9]\d|\d{3})[- ]days?|more than (?:14|two weeks))\b"
+         r"|\b(?:1[5-9]|[2-9]\d|\d{3})[- ]day suspension\b"),
     ),
 }
 

@@ -77,6 +77,12 @@ _RATINGS: tuple[tuple[str, RatingName | None], ...] = (
 _RATING_CONTEXT = re.compile(
     r"rat(?:ed|ing)|apprais|performance|review|evaluat|scored", re.IGNORECASE
 )
+# A level named over a span of ratings: "Exceptional the last 3 years", "exceptional every year".
+_RATING_SPAN = re.compile(
+    r"\s+(?:for |in |during |over )?(?:the |my |each of the |all of the )?(?:last|past|previous|preceding)\s+"
+    r"(?:\d+|two|three|four|five|six|several|few)\s+(?:years|cycles|periods)\b"
+    r"|\s+(?:every|each) (?:year|cycle)\b|\s+(?:\d+|two|three|four|five) (?:years|times) (?:in a row|running|straight)\b"
+)
 def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
@@ -159,7 +165,7 @@ def ratings(text: str) -> list[RatingFact]:
             if _overlaps(m.start(), m.end(), taken):
                 continue
             sentence = re.split(r"[.?!;]", low[: m.start()])[-1] + low[m.end() :].split(".")[0]
-            if not _RATING_CONTEXT.search(sentence):
+            if not _RATING_CONTEXT.search(sentence) and not _RATING_SPAN.match(low, m.end()):
                 continue
             taken.append((m.start(), m.end()))
             found.append(

@@ -196,7 +196,8 @@ SPECS: dict[str, Spec] = {
                "Have you held a CIPMS position before?"),
          FactSpec(name="last_cipms_position_end", type="date",
                   role="the last day the person held a CIPMS position",
-                  ask="What was the last day you held a CIPMS position?", reads="last_day_left",
+                  ask="A break of at least 90 days is needed: what was the last day you held a CIPMS "
+                      "position?", reads="last_day_left",
                   required=False),
          _flag("selected_for_cipms_position", "whether the person has been selected for a CIPMS "
                "position", "Have you been selected for a CIPMS position?", reads="selected_for_cipms"),
@@ -220,7 +221,8 @@ SPECS: dict[str, Spec] = {
                reads="held_federal_before"),
          FactSpec(name="last_federal_position_end", type="date",
                   role="the last day the person held a Federal civilian position",
-                  ask="What was the last day you held a Federal civilian position?",
+                  ask="A break of at least 90 days is needed: what was the last day you held a "
+                      "Federal civilian position?",
                   reads="last_day_left", required=False),
          _PURPOSE, _NEED),
     ),
@@ -243,7 +245,8 @@ SPECS: dict[str, Spec] = {
          "does a grade band promotion work from a nonsupervisory to a supervisory job?"),
         (FactSpec(name="current_grade", type="grade", role="the current GS grade",
                   ask="What is your current GS grade?",
-                  cues=("from", "current", "now", "i'm a", "i am", "i'm", "currently", "as a", "my grade"),
+                  cues=("from", "current", "now", "i'm a", "i am", "i'm", "currently", "as a", "my grade",
+                        "here", "been a"),
                   required=False),
          FactSpec(name="target_grade", type="grade", role="the grade of the new position",
                   ask="What is the grade of the new position?",
@@ -287,8 +290,7 @@ SPECS: dict[str, Spec] = {
          _flag("schedule_a_213_3106d", "whether the position is filled under Schedule A, section "
                "213.3106(d)(1) or (2)", "Is the position filled under Schedule A, section 213.3106(d)(1) "
                "or (2)?", reads="none"),
-         _flag("nonclerical", "whether the position is nonclerical", "Is the position nonclerical?",
-               reads="none"),
+         _flag("nonclerical", "whether the position is nonclerical", "Is the position nonclerical?"),
          _flag("excluded_category", "whether the employee is a National Guard technician, a "
                "nonappropriated fund employee or a local national employee",
                "Are you a National Guard technician, a nonappropriated fund employee or a local "

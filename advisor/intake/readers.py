@@ -10,6 +10,7 @@ No I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -71,7 +72,32 @@ def _adverse(r: Reading, today: date) -> bool | None:
     return True if r.facts.flags.get("adverse_action") else None
 
 
+# A move between an installation (or state) and a place far from it ("at Fort Meade, being
+# reassigned to a job in Hawaii"), or words that say so, crosses commuting areas. Two
+# installations alone do not: several share one metropolitan area.
+_FAR = ("Hawaii|Alaska|Guam|Puerto Rico|Germany|Italy|Japan|Korea|Belgium|Kuwait|Europe|Asia"
+        "|the Pacific")
+_PLACE = re.compile(rf"\b(?:(?:Fort|Ft\.?|Camp|Joint Base|JB) [A-Z][a-z]+|{_FAR})\b")
+_FAR_PLACE = re.compile(rf"\b(?:{_FAR})\b")
+_MOVE = re.compile(r"\b(?:reassign\w*|mov(?:e|ed|ing)|relocat\w*|transfer\w*|pcs)\b", re.IGNORECASE)
+_ACROSS = re.compile(r"\b(?:overseas|across the country|cross[- ]country|another state|"
+                     r"different state|out of state)\b", re.IGNORECASE)
+
+
+def _commuting_area(r: Reading, today: date) -> bool | None:
+    """6-6: the same geographic commuting area, as said, or not when a move goes overseas or
+    across the country, or names a far place and another place."""
+    said = r.facts.flags.get("same_commuting_area")
+    if said is not None or not _MOVE.search(r.text):
+        return said
+    if _ACROSS.search(r.text):
+        return False
+    places = {re.sub(r"^Ft\.? ", "Fort ", m.group()) for m in _PLACE.finditer(r.text)}
+    return False if len(places) >= 2 and _FAR_PLACE.search(r.text) else None
+
+
 SPECIAL: dict[str, Callable[[Reading, date], Any]] = {
+    "same_commuting_area": _commuting_area,
     "documented_need_and_cost_benefit": lambda r, t: all_of(r.facts, "documented_need", "cost_benefit"),
     "excluded_category": lambda r, t: any_of(r.facts, "local_national", "guard_technician",
                                              "nonappropriated_fund"),

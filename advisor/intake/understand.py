@@ -266,7 +266,9 @@ class Intake:
             amb = Ambiguity(kind="calculator", about="statement", options=[],
                             question=f"Noted: {told}. Ask your question and I will use it.")
             return Intent(asked="fact", ambiguities=[amb], query=fixed, scores=scores, confidence=0.5), state
-        if _GENERIC_SUBJECT.search(_asking_sentence(fixed)):  # a question about the rule, not a case
+        asking = _asking_sentence(fixed)
+        if _GENERIC_SUBJECT.search(asking) and not _FIRST_PERSON.search(asking):
+            # a question about the rule, not a case ("can an employee ...?"; not "does X change my ...?")
             fitting = [m for m in fitting if self.calculators[m.target.id].kind != "eligibility"]
         chosen = self._choose(self._prefer(fitting, asked, reading), other_rule, asked, reading,
                               rules[0].target.id if rules else "")

@@ -319,7 +319,11 @@ def _calculation_body(calc: Calculation) -> list[str]:
         for r in rows:
             if decided and str(r.get("status")) not in ("met", "not met"):
                 continue  # the outcome is decided: what is not known does not change it
+            if r.get("assumed") and calc.result == "not eligible":
+                continue  # an assumption that did not decide the outcome
             mark = {"met": "✅ met", "not met": "❌ not met"}.get(str(r.get("status")), "❔ not known yet")
+            if r.get("assumed"):
+                mark = "☑️ assumed (not stated)"
             lines.append(f"- {mark}: {r.get('text', '')} ({r.get('cite', '')})")
         out.append("\n".join(lines))
     for note in calc.details.get("notes") or []:

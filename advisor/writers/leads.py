@@ -260,11 +260,13 @@ def _calculation(intent: Intent, calc: Calculation, entries: list[Entry], book: 
         rows = calc.details.get("criteria", [])
         meaning = calc.explanation.split(":", 1)[0]  # "Eligible (the position is covered)"
         if yes:
-            why = "every condition that applies is met"
+            presumed = calc.details.get("presumed") or []
+            why = "every condition that applies is met" + (
+                f", assuming {'; and '.join(presumed)} — tell me if that is not so" if presumed else "")
         else:
             failed = [r for r in rows if r.get("status") == "not met"]
             why = "not met: " + "; ".join(f"{r['text'][:1].lower()}{r['text'][1:]} ({r['cite']})" for r in failed)
-        return Lead(text=f"**{'Yes' if yes else 'No'}** — {meaning.lower()}: {why}."
+        return Lead(text=f"**{'Yes' if yes else 'No'}** — {meaning[:1].lower()}{meaning[1:]}: {why}."
                     + (f"\n\n{carried}" if carried else ""), kind="calculation", quotes=[rule])
     head = f"**{format_result(calc.result)}** — {calc.explanation}"
     return Lead(text=head + (f"\n\n{carried}" if carried else ""), kind="calculation", quotes=[rule])

@@ -54,7 +54,22 @@ def test_with_nothing_known_every_checklist_asks_its_questions(name: str) -> Non
     for row in calc.details["criteria"]:
         assert row["status"] in ("met", "not met", "unknown")
         assert row["cite"].startswith("AR 690-13 ") and row["text"]
-        assert (row["status"] == "unknown") == ("question" in row)
+        assert (row["status"] == "unknown" or row.get("assumed", False)) == ("question" in row)
+
+
+def test_coverage_assumes_no_exclusion_of_1_6d_only_while_unsaid_and_says_so() -> None:
+    said_nothing = run("cipms_coverage", series="0132")
+    assert said_nothing.result == "eligible"
+    assert said_nothing.details["presumed"] == [
+        ("the employee is not a National Guard technician, nonappropriated fund or local national "
+         "employee (AR 690-13 para 1-6d)")]
+    assert "assuming the employee is not a National Guard technician" in said_nothing.explanation
+    row = next(r for r in said_nothing.details["criteria"] if r["id"] == "not_excluded")
+    assert row["assumed"] and row["status"] == "met" and row["question"]
+    excluded = run("cipms_coverage", series="0132", excluded_category=True)
+    assert excluded.result == "not eligible" and "presumed" not in excluded.details
+    stated = run("cipms_coverage", series="0132", excluded_category=False)
+    assert stated.result == "eligible" and "presumed" not in stated.details
 
 
 @pytest.mark.parametrize(
@@ -207,7 +222,7 @@ def test_grade_band_promotion_rejects_grades_past_gs18() -> None:
      ({"series": "2210", "nonclerical": True, "schedule_a_213_3106d": True, "excluded_category": False},
       "eligible", "1-6a"),
      ({"series": "0132", "excluded_category": True}, "not eligible", "1-6d"),  # 1-6d decides
-     ({"series": "0132"}, "need more information", "1-6a(1)")],
+     ({"series": "0132"}, "eligible", "1-6a(1)")],  # 1-6d assumed while unsaid, and said
 )  # fmt: skip
 def test_cipms_coverage_follows_the_series_routes_of_para_1_6(
     inputs: dict, verdict: str, section: str

@@ -217,3 +217,45 @@ def test_other_yes_no_facts_are_read_only_where_stated(
 ) -> None:
     assert _says(text, name) is value
 
+
+
+def test_a_removal_or_a_demotion_is_an_adverse_action_but_a_short_suspension_is_not() -> None:
+    _check(
+        [
+            ("They just proposed to remove me. Can I appeal to the MSPB?", True),
+            ("My supervisor is trying to fire me.", True),
+            ("I was demoted last month.", True),
+            ("They suspended me for 30 days.", True),
+            ("I got a 20-day suspension.", True),
+            ("I got a 5-day suspension.", None),
+            ("Can I appeal my performance rating to the MSPB?", None),
+        ],
+        "adverse_action",
+    )
+
+
+def test_a_secretary_or_a_clerk_holds_a_clerical_position_and_the_secretary_of_the_army_does_not() -> None:
+    _check(
+        [
+            ("I'm a GS-0318 secretary in an intelligence brigade.", False),
+            ("I work as a clerk at INSCOM.", False),
+            ("It's a clerical job.", False),
+            ("The position is nonclerical.", True),
+            ("It is not clerical work.", True),
+            ("The Secretary of the Army approved it.", None),
+            ("I'm an intelligence analyst.", None),
+        ],
+        "nonclerical",
+    )
+
+
+def test_a_grade_written_with_its_series_or_an_agency_still_says_a_federal_employee() -> None:
+    _check(
+        [
+            ("I'm a Navy GS-2210-12 in San Diego.", True),
+            ("I'm a GS-2210-12.", True),
+            ("I'm a GS-12.", True),
+            ("I'm not a federal employee.", False),
+        ],
+        "federal_employee",
+    )

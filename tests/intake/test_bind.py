@@ -57,3 +57,26 @@ def test_a_colleague_s_rating_does_not_fill_the_asker_s() -> None:
 def test_a_year_without_a_day_is_asked_about() -> None:
     b = bound("epa_next_eligible", "My last EPA was sometime in 2024.")
     assert "last_epa_date" not in b.facts and b.ambiguities[0].kind == "value"
+
+
+def test_a_move_from_an_installation_to_a_far_place_is_not_the_same_commuting_area() -> None:
+    far = bound("reassignment_step_eligibility",
+                "I'm a CIPMS GS-12 at Fort Meade being reassigned to a GS-12 CIPMS job in Hawaii.")
+    assert far.facts["same_commuting_area"].value is False
+    near = bound("reassignment_step_eligibility",
+                 "I'm a CIPMS GS-12 at Fort Meade being reassigned to a GS-12 job at Fort Belvoir.")
+    assert "same_commuting_area" not in near.facts  # two installations may share one area: asked
+    said = bound("reassignment_step_eligibility", "I'm being reassigned overseas to a GS-12 job.")
+    assert said.facts["same_commuting_area"].value is False
+
+
+def test_a_grade_followed_by_here_is_the_current_grade() -> None:
+    b = bound("grade_band_promotion_eligibility",
+              "GS-14 nonsupervisory CIPMS analyst here. My office has a GS-15 nonsupervisory job in my series.")
+    assert b.facts["current_grade"].value == 14 and b.facts["target_grade"].value == 15
+
+
+def test_exceptional_over_the_last_years_is_a_streak_of_ratings() -> None:
+    b = bound("epa_eligibility", "GS-13 CIPMS here, been a 13 for 5 years. Exceptional the last 3 years, step 4.")
+    assert b.facts["consecutive_exceptional_ratings"].value == 3
+    assert b.facts["years_in_grade"].value in ("5", 5)
