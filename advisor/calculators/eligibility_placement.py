@@ -92,7 +92,8 @@ def not_to_supervisory(_: Context, now: bool | None, new: bool | None) -> Outcom
 
 
 _SUPERVISORY = re.compile(r"\b(non-?)?supervisory\b|\b(not )?an? supervisor\b")
-_TO_TARGET = re.compile(r"\b(?:to|into) (?:an?|the)(?: [\w-]+)? $")
+_TO_TARGET = re.compile(r"\b(?:to|into) (?:an?|the)(?: [\w-]+){0,3} \(?$")  # "into a team chief (supervisory)"
+_FROM_CURRENT = re.compile(r"\bfrom (?:my|an?|the|her|his|their)(?: [\w-]+)? $")  # "from my nonsupervisory job"
 _I_AM = re.compile(r"\b(?:i am|i'm|i’m|im)\b[^.?!]*$")
 
 
@@ -118,7 +119,7 @@ def _supervisory_roles(facts: Facts, question: str) -> tuple[bool | None, bool |
                 role = unseen[0]  # "…, also nonsupervisory": the position not yet described
         elif _TO_TARGET.search(low[: m.start()]):
             role = 1
-        elif _I_AM.search(low[: m.start()]):
+        elif _FROM_CURRENT.search(low[: m.start()]) or _I_AM.search(low[: m.start()]):
             role = 0
         if role is not None:
             seen[role].add(value)

@@ -113,6 +113,7 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         (rf"\bnon-?cipms\b|\bnot (?:currently )?(?:in|under|covered by|an?) (?:a )?cipms\b"
         rf"|{_I_AM_NOT} (?:an? )?cipms"),
         (rf"{_WHO_IS} (?:an? |currently (?:an? )?|already (?:an? )?)?cipms (?:employee|civilian|{_GRADE}\b)"
+        rf"|{_WHO_IS} (?:currently |already |now )?cipms(?= and\b| now\b| here\b|\s*[,.;!?]|\s*$)"
         rf"|{_WHO_IS} (?:an? |currently (?:an? )?|already (?:an? )?)?(?:{_GRADE}|employee|employed"
         rf"|working|civilian)(?: \w+)? (?:in|under) (?:the )?cipms\b"
         rf"|{_WHO_IS} (?:currently |already |now )?(?:in|under) (?:the |an? )?cipms\b"

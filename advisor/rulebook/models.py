@@ -40,6 +40,24 @@ class YesNo(BaseModel):
     condition: str = Field(
         default="", description="'if …' (for yes) or 'unless …' (for no), plain words; '' when none."
     )
+    also: list[str] = Field(
+        default_factory=list,
+        description="Other phrasings of the same question, same proposition and polarity, so the "
+                    "answer and condition hold for each (reviewed by a second reader).",
+    )
+
+    @field_validator("also")
+    @classmethod
+    def _questions(cls, v: list[str]) -> list[str]:
+        bad = [q for q in v if len(q.strip()) < 5 or not q.strip().endswith("?")]
+        if bad:
+            raise ValueError(f"every other phrasing is a question ending in '?': {bad}")
+        return [q.strip() for q in v]
+
+    @property
+    def phrasings(self) -> list[str]:
+        """The question and its other phrasings."""
+        return [self.question, *self.also]
 
     @field_validator("condition")
     @classmethod

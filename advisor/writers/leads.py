@@ -67,7 +67,7 @@ def rerank(entries: list[Entry], intent: Intent, hits: list[Any], book: Any,
     if similarity is not None and question:
         extra = [e for e in pool if e.id not in intent.scores]
         for e in extra:
-            texts = [e.statement, *e.examples, *(y.question for y in e.yes_no)]
+            texts = [e.statement, *e.examples, *(q for y in e.yes_no for q in y.phrasings)]
             fresh[e.id] = max(similarity(question, texts))
 
     def retrieval(entry: Entry) -> float:
@@ -185,7 +185,7 @@ def _two_parts(intent: Intent, parts: list[str], entries: list[Entry], book: Any
 
 
 def _closeness(text: str, entry: Entry, similarity: Any) -> float:
-    return max(similarity(text, [entry.statement, *entry.examples, *(y.question for y in entry.yes_no)]))
+    return max(similarity(text, [entry.statement, *entry.examples, *(q for y in entry.yes_no for q in y.phrasings)]))
 
 
 def _as_clause(part: str) -> str:
@@ -566,12 +566,12 @@ def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[
     items = list(entry.yes_no)
     if not items or similarity is None:
         return None
-    scores = similarity(question, [y.question for y in items])
+    scores = _item_scores(similarity, question, items)
     main = LEADING_CLAUSE.sub("", question)
     if main != question and len(main) > 12:
         # "If I appeal to SecDef, does the termination wait?": the item must be close to what is
         # asked, not only to the situation set before it ("Does SecDef decide appeals?")
-        scores = [min(a, b) for a, b in zip(scores, similarity(main, [y.question for y in items]), strict=True)]
+        scores = [min(a, b) for a, b in zip(scores, _item_scores(similarity, main, items), strict=True)]
     order = sorted(range(len(items)), key=lambda i: -scores[i])
     best = order[0]
     if scores[best] >= YES_NO_MIN:
@@ -582,6 +582,19 @@ def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[
     return None
 
 
+def _item_scores(similarity: Any, question: str, items: list[Any]) -> list[float]:
+    """How close the question is to each yes/no item: to its question or its closest other
+    phrasing of the same question."""
+    texts = [q for y in items for q in y.phrasings]
+    flat = similarity(question, texts)
+    out, at = [], 0
+    for y in items:
+        n = len(y.phrasings)
+        out.append(max(flat[at:at + n]))
+        at += n
+    return out
+
+
 def _rivals(entry: Entry, item: Any, question: str, similarity: Any) -> bool:
     """Whether another yes/no item of the entry with the other answer is about as close to the
     question ("Do I have 15 days to appeal?" is near both "after 15 days, can I still...? No" and
@@ -590,7 +603,7 @@ def _rivals(entry: Entry, item: Any, question: str, similarity: Any) -> bool:
     others = [y for y in entry.yes_no if y is not item and y.answer != item.answer]
     if not others or similarity is None:
         return False
-    mine, *theirs = similarity(question, [item.question, *(y.question for y in others)])
+    mine, *theirs = _item_scores(similarity, question, [item, *others])
     return any(mine - t < YES_NO_RIVAL for t in theirs)
 
 

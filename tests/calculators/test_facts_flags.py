@@ -259,3 +259,15 @@ def test_a_grade_written_with_its_series_or_an_agency_still_says_a_federal_emplo
         ],
         "federal_employee",
     )
+
+
+def test_i_m_cipms_says_a_cipms_employee_and_cipms_jobs_alone_do_not() -> None:
+    _check(
+        [
+            ("I'm CIPMS and moving to a same grade job.", True),
+            ("I'm CIPMS, at Fort Meade.", True),
+            ("I'm a CIPMS employee.", True),
+            ("Are CIPMS jobs excepted service?", None),
+        ],
+        "cipms_employee",
+    )

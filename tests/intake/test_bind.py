@@ -80,3 +80,11 @@ def test_exceptional_over_the_last_years_is_a_streak_of_ratings() -> None:
     b = bound("epa_eligibility", "GS-13 CIPMS here, been a 13 for 5 years. Exceptional the last 3 years, step 4.")
     assert b.facts["consecutive_exceptional_ratings"].value == 3
     assert b.facts["years_in_grade"].value in ("5", 5)
+
+
+def test_from_my_nonsupervisory_job_into_a_supervisory_slot_names_both_positions() -> None:
+    b = bound("grade_band_promotion_eligibility",
+              "Can I get a grade band promotion from my nonsupervisory analyst job into a team chief "
+              "(supervisory) slot in the same band?")
+    assert b.facts["currently_supervisory"].value is False
+    assert b.facts["target_supervisory"].value is True
