@@ -49,7 +49,7 @@ from advisor.vectors import CachedEncoder, TextVectors, embed_texts, text_hash
 log = logging.getLogger(__name__)
 
 COLLECTION = "advisor_chunks"
-FORMAT_VERSION = 2  # 2: vectors.npz, the precomputed sentence vectors
+FORMAT_VERSION = 3  # 2: vectors.npz, the precomputed sentence vectors; 3: keyword stems (keywords._SPLIT_STEMS)
 REBUILD_HINT = "Run `advisor index --rebuild` to build it again."
 
 Progress = Callable[[str], None]

@@ -20,6 +20,16 @@ _STOP = {
     "would", "you", "your", "can", "do", "does", "did", "how", "am"
 }
 _stemmer = Stemmer.Stemmer("english")
+# Stems Snowball merges that mean different things here: "compete" (competitive procedures) is
+# not "competency" (the OPM guide's competencies).
+_SPLIT_STEMS = (("competen", "competenc"), ("compet", "competit"))
+
+
+def _stem(word: str) -> str:
+    for prefix, stem in _SPLIT_STEMS:
+        if word.startswith(prefix):
+            return stem
+    return _stemmer.stemWord(word)
 
 
 def tokenize(text: str) -> list[str]:
@@ -29,9 +39,9 @@ def tokenize(text: str) -> list[str]:
     for w in words:
         if w in _STOP:
             continue
-        out.append(w if any(ch.isdigit() for ch in w) else _stemmer.stemWord(w))
+        out.append(w if any(ch.isdigit() for ch in w) else _stem(w))
         if "-" in w and not w[0].isdigit():
-            out.extend(_stemmer.stemWord(p) for p in w.split("-") if p and p not in _STOP)
+            out.extend(_stem(p) for p in w.split("-") if p and p not in _STOP)
     return out
 
 

@@ -70,6 +70,11 @@ LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|after|once|since|because|while|befo
 # Asking whether something is owed, not whether it may be ("Am I guaranteed an award?").
 GUARANTEED = re.compile(r"\b(?:guarantee[ds]?|automatic(?:ally)?|entitled to|owed|must (?:they|he|she) give)\b",
                         re.IGNORECASE)
+# Words that open a new question without being part of it ("unrelated: do I need a PMP?").
+TOPIC_MARKER = re.compile(
+    r"^\s*(?:(?:totally |completely |a )?(?:different|unrelated|new|another|separate|other|next|quick) "
+    r"(?:question|topic|thing|one)|unrelated|also|one more (?:question|thing)|by the way|btw|question)\s*[:,\-–—]\s*",
+    re.IGNORECASE)
 _DATE_WORDS_BUT_WHEN = re.compile(dict(FORMS)["date"].replace(r"\bwhen\b|", "", 1), re.IGNORECASE)
 _YES_NO = dict(_COMPILED)["yes_no"]
 
@@ -81,6 +86,7 @@ def asked_form(question: str) -> Asked:
     sentences = [s for s in re.split(r"(?<=[.?!;])\s+", text) if s.strip()]
     asks = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:] or [text]
     for sentence in reversed(asks):
+        sentence = TOPIC_MARKER.sub("", sentence) or sentence
         sentence = LEADING_CLAUSE.sub("", sentence) or sentence
         for asked, pattern in _COMPILED:
             if pattern.search(sentence):

@@ -46,6 +46,12 @@ def test_the_question_asked_is_the_last_sentence_that_asks() -> None:
     assert asked_form("My downgrade was effective March 2. When must I appeal?") == "date"
 
 
+def test_words_that_open_a_new_question_are_not_part_of_it() -> None:
+    assert asked_form("got it. unrelated: do I need a PMP to be an IT program manager?") == "yes_no"
+    assert asked_form("Different question - can I grieve my rating?") == "yes_no"
+    assert asked_form("thanks. one more thing: when must I appeal?") == "date"
+
+
 @pytest.mark.parametrize(("fact", "reply", "value"), [
     ("action_date", "July 9th", "2026-07-09"),
     ("action_date", "it was the 5th", "2026-11-05"),
