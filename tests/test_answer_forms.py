@@ -232,3 +232,12 @@ def test_a_question_asked_the_contrary_way_gets_the_rules_own_question_first(adv
 ])
 def test_an_item_that_says_may_when_must_or_when_is_asked_gives_no_yes_or_no(question: str, item: str) -> None:
     assert _substituted(question, item)
+
+
+def test_a_code_asked_for_by_its_number_or_its_name_is_one_row_of_the_table(advisor):
+    ans = advisor.ask("what does NOA code 885 mean")
+    assert _first_line(ans.answer) == "**885: Performance award** (AR 690-13 Table 11-1)"
+    ans = advisor.ask("what's the nature of action code for a reassignment?")
+    assert _first_line(ans.answer).startswith("**721: Reassignment**")
+    ans = advisor.ask("What are the nature of action codes for CIPMS?")  # the whole table
+    assert "885 performance award" in _first_line(ans.answer) and "721 reassignment" in ans.answer

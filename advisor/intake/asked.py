@@ -48,7 +48,7 @@ FORMS: tuple[tuple[Asked, str], ...] = (
                r"|\bhow to\b|\bwhat (?:are the |is the )?(?:steps|process|procedure)\b|\bwhat should i do\b"
                r"|\bwhere do i (?:file|send|submit)\b")),
     ("list", (r"\bwhat (?:are|were) (?:the|all the|some)\b|\b(?:list|name) (?:the|all)\b|\b(?:what|which) (?:kinds?|types?|forms?|sorts?) of\b"
-             r"|\bwhich (?:series|competencies|positions|awards|forms|matters|grades|titles|factors)\b"
+             r"|\bwhich (?:[\w-]+ )?(?:series|competencies|positions|awards|forms|matters|grades|titles|factors)\b"
              r"|\bwhat (?:competencies|series|awards|factors|matters|titles|certifications)\b")),
     ("yes_no", (rf"^\s*(?:and |so |but |ok,? |also,? |then,? )?(?:(?:{_AUX})(?:n['’]?t| not)?|ca[n]?['’]?t|cannot|wo[n]?['’]?t) (?:{_WHO}\b|[\w$'()-]+ [\w$%'()-]+)"
                rf"|^\s*(?:if|once|after|when)\s+(?!(?:{_AUX})\b)[^?]{{3,120}}?\b(?:{_AUX})(?:n['’]?t)? (?:i|we|you|she|he|they|it|the|my|this|that)\b[^?]*\?\s*$"

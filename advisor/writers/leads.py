@@ -118,6 +118,9 @@ def lead_for(intent: Intent | None, calcs: list[Calculation], entries: list[Entr
     if score < ENTRY_MIN:
         return Lead(text="**The documents don't answer this directly.** The closest passages are below.",
                     kind="partial", quotes=_entry_quotes(best, book), confidence=0.3)
+    row = _table_row(intent, question, entries[:3], book)
+    if row is not None:
+        return row
     parts = _parts(question)
     if len(parts) == 2 and similarity is not None:
         both = _two_parts(intent, parts, entries, book, similarity)
@@ -200,6 +203,38 @@ _LIST_WORDS = re.compile(r"^\W*(?:and |so )?what (?:\w+ )?(?:training|courses|cl
                          re.IGNORECASE)
 
 
+_ROW = re.compile(r"^\s*(\d{3})\s*\|\s*([^|]+?)\s*$")
+_CODE = re.compile(r"\b(?:code|noa|nature of action)\b", re.IGNORECASE)
+
+
+def _table_row(intent: Intent, question: str, entries: list[Entry], book: Any) -> Lead | None:
+    """One row of a table of codes (Table 11-1: "885 | Performance award"): the row whose code
+    the question names ("what does NOA code 885 mean?"), or, for "the code for a reassignment",
+    the one row whose name the question holds word for word (the longest such name)."""
+    if intent.asked == "yes_no" or not _CODE.search(question):
+        return None
+    from advisor.keywords import tokenize
+
+    asked = set(tokenize(question))
+    numbers = set(re.findall(r"\b\d{3}\b", question))
+    for entry in entries:
+        rows = [(m.group(1), m.group(2), p) for p in entry.items if (m := _ROW.match(p.quote))]
+        if len(rows) < 2 or len(rows) != len(entry.items):
+            continue
+        named = [r for r in rows if r[0] in numbers]
+        if not named:
+            held = [r for r in rows if set(tokenize(r[1])) and set(tokenize(r[1])) <= asked]
+            longest = max((len(set(tokenize(r[1]))) for r in held), default=0)
+            named = [r for r in held if len(set(tokenize(r[1]))) == longest]
+        if len(named) != 1:
+            continue
+        code, name, part = named[0]
+        source = book.source_of(entry.id)
+        return Lead(text=f"**{code}: {name}** ({pin_cite(source, part.cite)})", kind="statement",
+                    quotes=_entry_quotes(entry, book))
+    return None
+
+
 def _whole_list(intent: Intent, ranked: list[tuple[Entry, float]], question: str) -> Entry | None:
     """The list entry to answer with instead of the best match: when the question asks for a
     list ("what kinds of conditions…?", "what training does OPM suggest…?") and a list entry
@@ -208,14 +243,23 @@ def _whole_list(intent: Intent, ranked: list[tuple[Entry, float]], question: str
     best, top = ranked[0]
     if intent.asked in ("yes_no", "who", "date", "amount", "definition") or best.kind in ("list", "procedure"):
         return None
-    near = [e for e, score in ranked[1:8] if top - score <= LIST_WINDOW and e.kind in ("list", "procedure") and e.items]
+    wants_list = intent.asked in ("list", "how_to") or bool(_LIST_WORDS.search(_asking(question)))
+    lists = [(e, score) for e, score in ranked[1:8] if e.kind in ("list", "procedure") and e.items]
+    near = [e for e, score in lists if top - score <= LIST_WINDOW]
+    if wants_list and not near:
+        # "which job series does CIPMS cover?" best matches one member (1-6a(1)): the list that
+        # holds it answers, a little further off
+        near = [e for e, score in lists if top - score <= 2 * LIST_WINDOW and _holds(e, best)]
     if not near:
         return None
-    wants_list = intent.asked in ("list", "how_to") or bool(_LIST_WORDS.search(_asking(question)))
     if wants_list:
         return near[0]
-    member = next((e for e in near if any(p.cite == best.cite or _trim(p.quote) == _trim(best.quote) for p in e.items)), None)
-    return member
+    return next((e for e in near if _holds(e, best)), None)
+
+
+def _holds(listing: Entry, entry: Entry) -> bool:
+    """Whether an entry is one member of a list entry (the same cite or the same words)."""
+    return any(p.cite == entry.cite or _trim(p.quote) == _trim(entry.quote) for p in listing.items)
 
 
 # --- calculations ---------------------------------------------------------------------------
@@ -378,8 +422,11 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
                     quotes=quotes[:1] + quotes[1 + len(entry.items):],
                     cited=quotes[1:1 + len(entry.items)])
     if entry.kind == "definition" and entry.term:
-        return Lead(text=f"**{entry.term[:1].upper()}{entry.term[1:]}:** {entry.statement} ({cite})",
-                    kind="definition", quotes=quotes)
+        term = f"{entry.term[:1].upper()}{entry.term[1:]}"
+        short = (getattr(book, "abbreviations", {}) or {}).get(entry.term.strip())
+        if short is not None and short.full.lower() not in entry.statement.lower():
+            term = f"{term} ({short.full})"  # "EPA (Exemplary Performance Award): ..."
+        return Lead(text=f"**{term}:** {entry.statement} ({cite})", kind="definition", quotes=quotes)
     return Lead(text=f"**{entry.statement}** ({cite})", kind="statement", quotes=quotes)
 
 
