@@ -241,3 +241,16 @@ def test_a_code_asked_for_by_its_number_or_its_name_is_one_row_of_the_table(advi
     assert _first_line(ans.answer).startswith("**721: Reassignment**")
     ans = advisor.ask("What are the nature of action codes for CIPMS?")  # the whole table
     assert "885 performance award" in _first_line(ans.answer) and "721 reassignment" in ans.answer
+
+
+def test_a_percentage_asked_without_a_salary_is_answered_from_the_rule_and_the_salary_asked(advisor):
+    ans = advisor.ask("what's the recommended performance award percentage for Highly Successful?")
+    lead = ans.answer.split("**The rule**")[0]
+    assert "2 to 4 percent" in _first_line(lead) and "base salary?" in lead
+    assert not any(c.result for c in ans.calculations)  # no dollar figure without a salary
+
+
+def test_is_there_a_cap_asks_for_an_amount(advisor):
+    ans = advisor.ask("the army wants to hire me into a cipms job using an advanced hiring salary. is there a "
+                      "cap on how far above my current pay they can go?", history=[])
+    assert ans.calculations and ans.calculations[0].name == "advanced_hiring_salary"

@@ -31,7 +31,8 @@ FORMS: tuple[tuple[Asked, str], ...] = (
     ("date", (r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdeadline\b|\blast day\b|\bdue date\b"
              r"|\bhow (?:long|much time|many days|many months|soon)\b.*\b(?:have|until|left|before|after|get|to)\b"
              r"|\buntil when\b|\bby when\b|\bhow late\b|\btoo late\b|\bexpire|\bearliest\b|\blatest\b")),
-    ("amount", (r"\bhow (?:much|big|large|high|many)\b|\bwhat(?:'s|s| is)? (?:the |my )?(?:recommended|usual|"
+    ("amount", (r"\bhow (?:much|big|large|high|many)\b|\bis there (?:a |an |any )?(?:upper )?(?:cap|ceiling|maximum|max"
+               r"|(?<!time )limit)\b(?! (?:of|on) (?:how (?:long|many (?:days|times))|the number of))|\bwhat(?:'s|s| is)? (?:the |my )?(?:recommended|usual|"
                r"typical|normal|standard|expected) (?:\w+ )?(?:award|amount|bonus|increase|pay|salary)"
                r"|\b(?:award|pay|salary|bonus) range\b|\bwhat (?:award|amount|salary|bonus|step)\b"
                r"|\bwhat(?:'s|s| is| would be| will be)? (?:the |my )?(?:amount|salary|pay|rate"

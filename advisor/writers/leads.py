@@ -105,7 +105,7 @@ def lead_for(intent: Intent | None, calcs: list[Calculation], entries: list[Entr
         topic = DECLINES.get(intent.topics[0]) if intent.topics else None
         return _decline(topic)
     if calcs:
-        return _calculation(intent, calcs[0], entries, book)
+        return _calculation(intent, calcs[0], entries, book, question)
     if intent.asked == "definition":
         found = _abbreviation(question, book)
         if found is not None:
@@ -283,13 +283,33 @@ def _shown(value: Any, text: str) -> str:
     return text or str(value)
 
 
-def _calculation(intent: Intent, calc: Calculation, entries: list[Entry], book: Any) -> Lead:
+_PERCENT_ASKED = re.compile(r"\b(?:percent(?:age)?s?|pct)\b|%", re.IGNORECASE)
+
+
+def _rule_entry(calc: Calculation, book: Any) -> Entry | None:
+    """The rule-book entry that states the calculator's own rule (its quote holds the rule's)."""
+    if book is None:
+        return None
+    rule = " ".join(calc.rule.quote.split())
+    return next((e for e in book.entries if e.cite == calc.rule.section and rule in " ".join(e.quote.split())), None)
+
+
+def _calculation(intent: Intent, calc: Calculation, entries: list[Entry], book: Any, question: str = "") -> Lead:
     rule = Quote(calc.rule.source, calc.rule.section, calc.rule.quote)
     carried = _carried(intent, calc)
     if calc.details.get("error"):
         return Lead(text=f"**I can't compute that:** {calc.explanation}", kind="calculation", quotes=[rule])
     if calc.missing or calc.result is None:
         ask = (intent.pending.ask if intent.pending and intent.pending.ask else calc.explanation)
+        asked_percent = _PERCENT_ASKED.search(question) or _PERCENT_ASKED.search(intent.query or "")
+        rule_entry = _rule_entry(calc, book) if asked_percent else None
+        if rule_entry is not None:
+            # "what percentage is recommended for Highly Successful?": the rule's percentages are
+            # the answer; the salary only turns them into dollars
+            cite = pin_cite(book.source_of(rule_entry.id), rule_entry.cite)
+            return Lead(text=f"**{rule_entry.statement}** ({cite})\n\nTo work out the dollar figures: {ask}"
+                        + (f"\n\n{carried}" if carried else ""), kind="statement",
+                        quotes=_entry_quotes(rule_entry, book))
         return Lead(text=f"**To work this out I need one more thing:** {ask}" + (f"\n\n{carried}" if carried else ""),
                     kind="ask", quotes=[rule], confidence=0.5)
     if calc.result == "need more information":
