@@ -196,7 +196,7 @@ SPECS: dict[str, Spec] = {
                "Have you held a CIPMS position before?"),
          FactSpec(name="last_cipms_position_end", type="date",
                   role="the last day the person held a CIPMS position",
-                  ask="A break of at least 90 days is needed: what was the last day you held a CIPMS "
+                  ask="A break of at least 90 days is needed: on what date did you last hold a CIPMS "
                       "position?", reads="last_day_left",
                   required=False),
          _flag("selected_for_cipms_position", "whether the person has been selected for a CIPMS "
@@ -221,7 +221,7 @@ SPECS: dict[str, Spec] = {
                reads="held_federal_before"),
          FactSpec(name="last_federal_position_end", type="date",
                   role="the last day the person held a Federal civilian position",
-                  ask="A break of at least 90 days is needed: what was the last day you held a "
+                  ask="A break of at least 90 days is needed: on what date did you last hold a "
                       "Federal civilian position?",
                   reads="last_day_left", required=False),
          _PURPOSE, _NEED),

@@ -315,7 +315,7 @@ def _calculation(intent: Intent, calc: Calculation, entries: list[Entry], book: 
     if calc.result == "need more information":
         ask = (intent.pending.ask if intent.pending and intent.pending.ask else
                next(iter(calc.details.get("questions") or []), ""))
-        met = [r for r in calc.details.get("criteria", []) if r.get("status") == "met"]
+        met = [r for r in calc.details.get("criteria", []) if r.get("status") == "met" and not r.get("assumed")]
         known = f" So far: {'; '.join(r['text'] for r in met)}." if met else ""
         return Lead(text=f"**It depends on a few facts I don't have yet.**{known} **Next question:** {ask}"
                     + (f"\n\n{carried}" if carried else ""), kind="ask", quotes=[rule], confidence=0.5)
