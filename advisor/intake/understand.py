@@ -209,10 +209,23 @@ class Intake:
             if after is not None:
                 return after
         # A new topic: earlier statements of this thread may hold its facts.
+        previous = next((t for t in reversed(state.thread) if _is_question(t, asked_form(t))), None) \
+            if question and not replies.is_switch(fixed) else None
         pool = state.pool if task is None and (not state.options or state.offered) else []
         state = State(pool=pool, thread=[turn] if question or task is not None else [*state.thread, turn],
                       last_question=state.last_question)
-        return self._new(turn, fixed, i, last, reading, asked, question, ranking, state, today)
+        fresh = State(pool=list(state.pool), thread=list(state.thread), last_question=state.last_question)
+        intent, after = self._new(turn, fixed, i, last, reading, asked, question, ranking, state, today)
+        tie = intent.ambiguities[0] if intent.ambiguities else None
+        if previous is not None and tie is not None and tie.kind == "calculator" and tie.about == "calculator":
+            # Two rules fit this question alike; the question before it may tell them apart
+            # ("can I get an advance on my pay?" then "how much could the advance be?"). Only its
+            # words are used: its facts are not borrowed.
+            again, kept = self._new(turn, fixed, i, last, reading, asked, question,
+                                    self.matcher.rank(f"{self.speller.fix(previous)} {fixed}"), fresh, today)
+            if not again.ambiguities and again.about and again.about[0] in tie.options:
+                return again, kept
+        return intent, after
 
     def _after_question(self, turn: str, fixed: str, i: int, last: int, state: State,
                         today: date, among: Sequence[str] = ()) -> tuple[Intent, State] | None:

@@ -154,3 +154,12 @@ def test_a_carried_fact_named_by_its_role_does_not_trip_the_verifier(advisor) ->
             "sorry my mistake, I was rated Exceptional")
     assert a.answer.startswith("**$2,880 to $5,040**")
     assert "annual base salary you gave earlier, $72,000" in a.answer
+
+
+def test_two_rules_that_fit_alike_are_told_apart_by_the_question_before(advisor) -> None:
+    alone = ask(advisor, "the salary is $91,000 a year. how much could the advance be?")
+    assert alone.intent.ambiguities and not alone.calculations  # on its own: which rule is meant?
+    ans = ask(advisor, "I'm being appointed to a CIPMS job that has a special salary rate. can I get an advance on my pay?",
+              "the salary is $91,000 a year. how much could the advance be?")
+    assert ans.calculations[0].name == "advance_pay_max" and ans.calculations[0].result == 6976
+    assert [f.source for f in ans.intent.facts] == ["stated"]  # only this turn's salary is used
