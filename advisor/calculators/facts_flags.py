@@ -19,12 +19,15 @@ _VET_PREF = rf"veterans?{_APOS}?s?{_APOS}?\s+preference"
 _I_AM = rf"\b(?:i am|i{_APOS}m|im)"
 _I_AM_NOT = rf"(?:{_I_AM} not|\bi{_APOS}?m not)"
 _I_LACK = rf"\bi (?:do not|don{_APOS}?t|did not|didn{_APOS}?t) (?:have|get|claim|qualify for)"
-# Someone the question is about: the asker or a third person.
-_WHO = r"\b(?:i|she|he|they|we|who|(?:the|our|my) (?:employee|applicant|selectee|candidate))"
-_WHO_IS = rf"(?:{_I_AM}|\b(?:she|he|it|they){_APOS}(?:s|re)|\b(?:she|he|they|the employee) (?:is|are))"
+# Someone the question is about: the asker or a third person ("my employee", "our selectee").
+_PERSON = (r"(?:employee|applicant|selectee|candidate|analyst|specialist|coworker|co-worker|colleague|worker"
+           r"|subordinate|new hire|hire|person|individual|staffer|agent|engineer|instructor|aide|technician)")
+_SOMEONE = rf"(?:(?:^|(?<=[.;!?] ))(?:an? )?{_PERSON}|\b(?:the|our|my|this|that) (?:new |current )?{_PERSON})"
+_WHO = rf"(?:\b(?:i|she|he|they|we|who)|{_SOMEONE})"
+_WHO_IS = rf"(?:{_I_AM}|\b(?:she|he|it|they){_APOS}(?:s|re)|\b(?:she|he|they) (?:is|are)|{_SOMEONE} is)"
 _WHO_IS_NOT = (
     rf"(?:{_I_AM} not|\b(?:she|he|it|they){_APOS}(?:s|re) not"
-    rf"|\b(?:she|he|it|the employee) (?:is not|isn{_APOS}t)|\bthey (?:are not|aren{_APOS}t))"
+    rf"|\b(?:she|he|it) (?:is not|isn{_APOS}t)|{_SOMEONE} (?:is not|isn{_APOS}t)|\bthey (?:are not|aren{_APOS}t))"
 )
 _HAVE = rf"(?:{_APOS}ve|{_APOS}d| have| has| had)?"
 _NEVER = rf"(?:never|not ever|n{_APOS}t ever|have not ever)"
@@ -71,6 +74,7 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         (
             rf"{_WHO_IS} (?:an? )?(?:\w+ )?(?:veterans?{_APOS}? )?preference[- ]eligible"
             rf"|\bi (?:have|get|receive|claim|qualify for) (?:\w+ )?{_VET_PREF}"
+            r"|\b(?:10|5|ten|five)[- ]point (?:vet|veteran|preference)"
         ),
     ),
     "supervisory": (
@@ -118,7 +122,11 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         rf"|working|civilian)(?: \w+)? (?:in|under) (?:the )?cipms\b"
         rf"|{_WHO_IS} (?:currently |already |now )?(?:in|under) (?:the |an? )?cipms\b"
         rf"|\b(?:in|at|from) my (?:current )?cipms (?:job|position)\b"
-        rf"|\b(?:i|she|he) (?:work|works|serve|serves) (?:in|as) (?:an? )?cipms\b"),
+        rf"|\b(?:i|she|he) (?:work|works|serve|serves) (?:in|as) (?:an? )?cipms\b"
+        # "a current cipms analyst", "one of our cipms employees", "in our CIPMS unit"
+        rf"|\b(?:a current|current|one of (?:our|my) |our|my) cipms {_PERSON}s?\b|^(?:an? )?cipms {_PERSON}\b"
+        r"|\b(?:in|at|from) (?:our|my|her|his|their) (?:current )?cipms (?:unit|office|position|job|organization"
+        r"|billet|slot|directorate|command)\b"),
     ),
     "federal_employee": (
         (rf"{_WHO_IS_NOT} (?:an? )?(?:federal|government) (?:employee|civilian|worker)"

@@ -126,18 +126,21 @@ class Matcher:
         self._lock = threading.Lock()
 
     def rank(self, text: str, kinds: Sequence[TargetKind] | None = None,
-             vector: np.ndarray | None = None) -> list[Match]:
+             vector: np.ndarray | None = None, focus: str = "",
+             focus_vector: np.ndarray | None = None) -> list[Match]:
         """Every target of the given kinds, best first. ``vector``, when given, is ``text``'s own
-        (the ranking of a text is kept, so an earlier turn read again costs nothing)."""
+        (the ranking of a text is kept, so an earlier turn read again costs nothing). ``focus``
+        is the sentence that asks, in a longer text: a target's meaning may match it or the whole
+        text (the facts around a question do not dilute it); the words count from the whole."""
         if not self.targets:
             return []
-        key = (text, tuple(kinds or ()))
+        key = (text, tuple(kinds or ()), focus)
         with self._lock:
             found = self._ranked.get(key)
             if found is not None:
                 self._ranked.move_to_end(key)
         if found is None:
-            order, dense, lexical, phrase = self._scores(text, kinds, vector)
+            order, dense, lexical, phrase = self._scores(text, kinds, vector, focus, focus_vector)
             found = tuple(Match(self.targets[i], float(dense[i]), float(lexical[i]), bool(phrase[i]))
                           for i in order.tolist())
             with self._lock:
@@ -146,11 +149,15 @@ class Matcher:
                     self._ranked.popitem(last=False)
         return list(found)
 
-    def _scores(self, text: str, kinds: Sequence[TargetKind] | None,
-                vector: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _scores(self, text: str, kinds: Sequence[TargetKind] | None, vector: np.ndarray | None,
+                focus: str = "", focus_vector: np.ndarray | None = None,
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Targets best first (of the given kinds), and every target's dense, lexical and phrase scores."""
         q = vector if vector is not None else self.embed([text])[0]
         sims = self._vectors @ q
+        if focus and focus != text:
+            f = focus_vector if focus_vector is not None else self.embed([focus])[0]
+            sims = np.maximum(sims, self._vectors @ f)
         best = np.full(len(self.targets), -1.0)
         np.maximum.at(best, self._owner, sims)
         words = words_of(text) - _GENERIC - _MONTHS

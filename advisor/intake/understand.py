@@ -45,6 +45,8 @@ Embed = Callable[[list[str]], np.ndarray]
 CALC_MIN = 0.80  # a calculator needs at least this score...
 CALC_OVER_RULE = 0.12  # ...and may trail the best rule-book entry by at most this much
 CALC_MIN_WITH_VALUE = 0.65  # a date or amount asked, with the value it counts from: this suffices
+FOCUS_WORDS = 6  # an asking sentence this long is matched on its own too ("Am I under CIPMS?" is too bare)
+CALC_MIN_NAMED = 0.55  # a yes/no about someone's case, the checklist named outright (its title or acronym)
 LEXICAL_MIN = 0.25  # with no such value, the question must share this much of its words with it
 PREFER = 0.12  # how far behind the best a preferred kind of calculator may be
 TIE = 0.10  # a lead this clear, with a word of the question only the best one has, decides
@@ -179,10 +181,14 @@ class Intake:
             if last_question or not context:
                 context = " ".join(x for x in (context, last_question or state.thread[-1]) if x)
         joined = f"{context} {fixed}"
+        # In a longer turn the sentence that asks is matched too: facts around it do not dilute it.
+        focus = _asking_sentence(fixed) if question else ""
+        focus = focus if focus and focus != fixed and len(focus.split()) >= FOCUS_WORDS else ""
         if i == last:
-            self._last_vectors(vectors, [fixed, joined] if question and context else [fixed])
-        bare = self.matcher.rank(fixed, vector=vectors.get(fixed))
-        ranking = self.matcher.rank(joined, vector=vectors.get(joined)) if question and context else bare
+            self._last_vectors(vectors, [t for t in (fixed, joined if question and context else "", focus) if t])
+        bare = self.matcher.rank(fixed, vector=vectors.get(fixed), focus=focus, focus_vector=vectors.get(focus))
+        ranking = self.matcher.rank(joined, vector=vectors.get(joined), focus=focus,
+                                    focus_vector=vectors.get(focus)) if question and context else bare
         task = state.task
         if state.options and not replies.is_switch(fixed):
             picked = self._pick_offered(fixed, question, ranking, state.options) if state.offered \
@@ -362,6 +368,7 @@ class Intake:
         # A date or an amount asked for, with the value the calculator counts from: only a
         # calculator can answer it, whatever rule-book entry scores higher.
         computes = has_event and asked == {"deadline": "date", "pay": "amount"}.get(calc.kind)
+        outright = False
         if calc.kind == "eligibility" and asked == "yes_no":
             if GUARANTEED.search(reading_text(reading)):
                 return None  # "am I guaranteed an award?": being eligible is not being owed it
@@ -383,6 +390,8 @@ class Intake:
             return None  # no word of the question is the calculator's
         bonus = 0.05 if has_event else 0.0
         floor = CALC_MIN_WITH_VALUE if computes else CALC_MIN
+        if calc.kind == "eligibility" and asked == "yes_no" and computes and outright:
+            floor = CALC_MIN_NAMED  # "can a GS-7 on my staff get a performance award? He's ...": named, a case
         if top.score + bonus < floor or (not computes and top.score + bonus < best_rule - CALC_OVER_RULE):
             return None
         text = reading_text(reading)

@@ -271,3 +271,13 @@ def test_i_m_cipms_says_a_cipms_employee_and_cipms_jobs_alone_do_not() -> None:
         ],
         "cipms_employee",
     )
+
+
+def test_facts_about_an_employee_or_a_selectee_are_read_like_the_asker_s() -> None:
+    assert flags("My selectee is currently a GS-11 civilian with the Navy.")["federal_employee"] is True
+    assert flags("CIPMS employee, GS-11, is moving to another building.")["cipms_employee"] is True
+    assert flags("My analyst is a GS-0132-12, step 6, in our CIPMS unit.")["cipms_employee"] is True
+    assert flags("Our employee is not preference eligible.")["preference_eligible"] is False
+    assert flags("Coworker is a 10-point vet.")["preference_eligible"] is True
+    assert "cipms_employee" not in flags("Can a CIPMS employee get an EPA?")
+    assert "cipms_employee" not in flags("I want to become a CIPMS employee.")

@@ -37,6 +37,9 @@ def understand(advisor):
     ("is my 1712 position covered by cipms?", "cipms_coverage"),
     ("do i have mspb appeal rights?", "mspb_appeal_rights"),
     ("am i eligible for a step increase on reassignment?", "reassignment_step_eligibility"),
+    # the asking sentence is matched on its own too: the facts after it do not dilute it
+    (("Can a GS-7 technician on my staff get a performance award? He's been really solid this year, works the "
+      "night shift and never calls out."), "performance_award_eligibility"),
 ])
 def test_a_question_in_everyday_words_reaches_its_calculator(understand, question: str, name: str) -> None:
     assert understand(question).about == [name]
