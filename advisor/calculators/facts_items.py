@@ -43,6 +43,8 @@ _PLAN_GRADE = re.compile(
     r"(?:\s*,?\s*(?:/|-|step)\s*(?P<s>\d{1,2})\b)?",
     re.IGNORECASE,
 )
+# "GS-2210-12", "gs-0134-3": the series and then the grade, written together.
+_SERIES_GRADE = re.compile(r"\b(?P<plan>gs|gg|gm)\s?-?\s?(?P<n>\d{3,4})\s?-\s?(?P<g>\d{1,2})\b(?![-/]\d)", re.IGNORECASE)
 _GRADE_STEP = re.compile(
     r"\b(?:grade\s+)?(?P<g>\d{1,2})\s*,?\s*step\s*(?P<s>\d{1,2})\b", re.IGNORECASE
 )
@@ -130,6 +132,13 @@ def grades_and_series(
         )
         taken.append((m.start(), m.end()))
 
+    for m in _SERIES_GRADE.finditer(text):
+        if _overlaps(m.start(), m.end(), taken) or not 1 <= int(m.group("g")) <= 15:
+            continue
+        series.append(SeriesFact(start=m.start(), end=m.end(), text=m.group(0), series=m.group("n").zfill(4)))
+        grades.append(GradeFact(start=m.start(), end=m.end(), text=m.group(0), plan=m.group("plan").upper(),
+                                grade=int(m.group("g")), step=None))
+        taken.append((m.start(), m.end()))
     for pattern in _SERIES:
         for m in pattern.finditer(text):
             if not _overlaps(m.start(), m.end(), taken):

@@ -187,6 +187,12 @@ def _assign(specs: list[FactSpec], values: list[Value], text: str, out: Binding,
         used.add(i)
     left = [i for i in range(len(unique)) if i not in used]
     open_specs = [s for s in specs if s.name not in done]
+    if specs[0].type == "grade" and len(left) == 1 and len(open_specs) == 1 and done \
+            and score[(open_specs[0].name, left[0])] >= 0:
+        # "My GS-14 analyst wants the GS-15 job": the new position's grade is marked, so the
+        # other grade is the current one (grades only; a date or an amount is never inferred)
+        _put(out, open_specs[0], unique[left[0]], 0.0)
+        return
     required = [s for s in open_specs if s.required] or (open_specs if not done else [])
     if left and required:
         spec = required[0]

@@ -223,3 +223,10 @@ def test_a_relative_date_is_not_also_a_duration() -> None:
 )
 def test_yes_no_facts_are_read_only_where_simply_stated(text: str, flags: dict[str, bool]) -> None:
     assert extract_facts(text, TODAY).flags == flags
+
+
+def test_a_series_written_with_its_grade_gives_both() -> None:
+    f = extract_facts("I supervise a GS-0134-3 aide; she wants a GS-2210-12 job.", TODAY)
+    assert [s.series for s in f.series] == ["0134", "2210"]
+    assert [g.grade for g in f.grades] == [3, 12]
+    assert not extract_facts("GS-2210 step 5", TODAY).grades or extract_facts("GS-2210 step 5", TODAY).grades[0].grade != 2210

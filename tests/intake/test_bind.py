@@ -88,3 +88,17 @@ def test_from_my_nonsupervisory_job_into_a_supervisory_slot_names_both_positions
               "(supervisory) slot in the same band?")
     assert b.facts["currently_supervisory"].value is False
     assert b.facts["target_supervisory"].value is True
+
+
+def test_the_grade_not_marked_as_the_new_position_s_is_the_current_one() -> None:
+    b = bound("grade_band_promotion_eligibility",
+              "My GS-14 analyst (not a supervisor) wants the GS-15 branch chief job in our office.")
+    assert b.facts["target_grade"].value == 15 and b.facts["current_grade"].value == 14
+    b = bound("grade_band_promotion_eligibility",
+              "I supervise a GS-0134-3 intelligence aide. I'd like to promote her to a GS-4 aide position.")
+    assert b.facts["current_grade"].value == 3 and b.facts["target_grade"].value == 4
+
+
+def test_a_date_is_never_bound_by_elimination() -> None:
+    b = bound("downgrade_appeal_deadline", "I got the downgrade notice on Feb 20 and it took effect March 2.")
+    assert b.facts.get("action_date") is None or b.facts["action_date"].value == "2026-03-02"
