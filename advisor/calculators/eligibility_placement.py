@@ -91,7 +91,8 @@ def not_to_supervisory(_: Context, now: bool | None, new: bool | None) -> Outcom
     return status(None if up is None else not up)
 
 
-_SUPERVISORY = re.compile(r"\b(non-?)?supervisory\b|\b(not )?an? supervisor\b")
+_SUPERVISORY = re.compile(r"\b(non-?)?supervisory\b|\b(not )?an? supervisor\b"
+                          r"|\b(?:which|that|who) supervises (?:\d+|a team|a staff|several|\w+ (?:people|employees))")
 _TO_TARGET = re.compile(r"\b(?:to|into) (?:an?|the)(?: [\w-]+){0,3} \(?$")  # "into a team chief (supervisory)"
 _FROM_CURRENT = re.compile(r"\bfrom (?:my|an?|the|her|his|their)(?: [\w-]+)? $")  # "from my nonsupervisory job"
 _I_AM = re.compile(r"\b(?:i am|i'm|i’m|im)\b[^.?!]*$")

@@ -91,7 +91,9 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
     ),
     "same_commuting_area": (
         r"\b(?:different|another|outside the|new) (?:geographic )?commuting area",
-        r"\bsame (?:geographic )?(?:commuting )?area\b",
+        (r"\bsame (?:geographic )?(?:commuting )?area\b|\bsame (?:commute|metro(?:politan)? area|building|installation"
+         r"|base|post|campus|city|town)\b|\bfrom one building to another\b|\bacross town\b|\bdown the hall\b"
+         r"|\bkeep living in the same\b"),
     ),
     # Para 8-9a: with Fully Successful, at least one critical or noncritical element exceeded.
     "element_exceeded": (
@@ -124,7 +126,7 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         rf"|\b(?:in|at|from) my (?:current )?cipms (?:job|position)\b"
         rf"|\b(?:i|she|he) (?:work|works|serve|serves) (?:in|as) (?:an? )?cipms\b"
         # "a current cipms analyst", "one of our cipms employees", "in our CIPMS unit"
-        rf"|\b(?:a current|current|one of (?:our|my) |our|my) cipms {_PERSON}s?\b|^(?:an? )?cipms {_PERSON}\b"
+        rf"|\b(?:a current|current|one of (?:our|my) |our|my) cipms {_PERSON}s?\b|^(?:an? )?(?:{_AGENCY} )?cipms {_PERSON}\b"
         r"|\b(?:in|at|from) (?:our|my|her|his|their) (?:current )?cipms (?:unit|office|position|job|organization"
         r"|billet|slot|directorate|command)\b"),
     ),
@@ -134,12 +136,16 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         (rf"{_WHO_IS} (?:an? |currently (?:an? )?)?(?:{_AGENCY} )?(?:{_GRADE}\b"
         rf"|(?:federal|government|army civilian|dod civilian|civil service) (?:employee|civilian|worker))"
         r"|\bi work for the (?:federal government|department of|army|dod|navy|air force)\b"
-        rf"|\b(?:i|she|he)(?: currently| now)? (?:work|works) (?:at|for) (?:the )?{_AGENCY}"),
+        rf"|\b(?:i|she|he)(?: currently| now)? (?:work|works) (?:at|for) (?:the )?{_AGENCY}"
+        rf"|\b{_GRADE}\b[^.?!;]{{0,40}}\b(?:from|at|with) (?:the )?{_AGENCY}"),
     ),
     "never_federal": (
         r"(?!)",
         (rf"\b{_NEVER}(?: \w+){{0,2}} (?:worked|served|been employed) (?:for|in|with) {_GOVERNMENT}"
-        rf"|\bnever (?:been|had) (?:an? )?(?:federal|government|civil service) (?:employee|job|position)"
+        rf"|\bnever (?:actually |really )?(?:(?:been|had|was|held) )?(?:an? )(?:fed\b|(?:federal|government|civil service)"
+        r"(?: civilian)? (?:employee|job|position|worker))"
+        r"|\b(?:her|his|my|their|this is (?:her|his|my|their)|it'?s (?:her|his|my|their)) first (?:ever )?"
+        r"(?:federal|government|civil service) (?:job|position)"
         rf"|\b{_NEVER}(?: \w+){{0,2}} (?:worked|served) as an? (?:federal|government|civil service)"
         r" (?:civilian|employee)"),
     ),
@@ -203,11 +209,14 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
     # Para 4-7: new employees and earlier trial or probationary periods.
     "new_employee": (
         rf"{_WHO_IS_NOT} (?:an? )?new (?:employee|hire)",
-        rf"{_WHO_IS} (?:an? )?(?:new hire|new employee|newly hired|just hired|being hired)\b",
+        (rf"{_WHO_IS} (?:now |just )?(?:an? )?(?:new hire|new employee|newly hired|just hired|being hired|been hired)\b"
+         r"|(?:^|[.;!?] )(?:a |the |our |my )?new hire (?:started|starts|is|was|who|just)\b"
+         rf"|{_WHO}{_HAVE} (?:now |just )?(?:been )?hired into (?:an? |the )?(?:[\w-]+ )?(?:cipms )?(?:job|position)\b"),
     ),
     "completed_probation": (
         (rf"(?:{_NOT}|\bhave not|\bhas not|\bdid not)\b[^.?!]{{0,20}}\b(?:completed|finished|served)\b"
-        r"[^.?!]{0,30}\b(?:trial|probation)"),
+        r"[^.?!]{0,30}\b(?:trial|probation)"
+        r"|\b(?:before|prior to) (?:his|her|my|their|the) (?:trial|probation)(?:ary)?(?: period)? (?:ended|was over|finished|was up)"),
         r"\b(?:completed|finished|served|passed)\b[^.?!]{0,30}\b(?:trial|probationary|probation)\b",
     ),
     # Para 1-6: coverage.
@@ -254,11 +263,12 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
     ),
     # Para 6-6: a reassignment is at the grade currently held.
     "same_grade": (
-        r"\b(?:to |at )?a (?:higher|lower|different) grade\b",
+        (r"\b(?:to |at )?a (?:higher|lower|different) grade\b"
+         r"|\bfrom (?:an? |the |her |his |my )?(?:gs|gg|gm)[- ]?(\d{1,2})\b[^.?!]{0,30}\bto (?:an? |the )?(?:gs|gg|gm)[- ]?(?!\1\b)\d{1,2}\b"),
         (r"\bsame grade\b(?! band)|\bgrade (?:i|she|he) (?:currently )?holds?\b"
          # "a GS-12 ... being reassigned to a GS-12 job": the same grade written twice
-         r"|\b(?:gs|gg|gm)[- ]?(?:\d{4}-)?(\d{1,2})\b[^?!]{0,100}\breassign\w*[^.?!]{0,30}"
-         r"\b(?:gs|gg|gm)[- ]?(?:\d{4}-)?\1\b(?!-?\d)"),
+         r"|\b(?:gs|gg|gm|grade)[- ]?(?:\d{4}-)?(\d{1,2})\b[^?!]{0,100}\b(?:reassign\w*|mov(?:e|ed|ing)|transfer\w*)"
+         r"[^.?!]{0,30}\b(?:gs|gg|gm|grade)[- ]?(?:\d{4}-)?\1\b(?!-?\d)"),
     ),
     # Para 9-5a: the matter is under MSPB jurisdiction (an adverse action under chapter 75).
     # A removal or a demotion is one (5 U.S.C. 7512); a suspension only when over 14 days.

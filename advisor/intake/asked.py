@@ -55,7 +55,7 @@ FORMS: tuple[tuple[Asked, str], ...] = (
                rf"|^\s*(?:if|once|after|when)\s+(?!(?:{_AUX})\b)[^?]{{3,120}}?\b(?:{_AUX})(?:n['’]?t)? (?:i|we|you|she|he|they|it|the|my|this|that)\b[^?]*\?\s*$"
                r"|^\s*(?:so\s+)?(?:is\s+)?(?:that['’]?s|thats|that is|is that|isn['’]?t that|is this)?\s*(?:really\s+)?"
                r"(?:right|true|correct|accurate|so)\s*\?\s*$"
-               rf"|^\s*(?:is it true|isn't it true|am i (?:eligible|allowed|entitled)|any chance)\b"
+               rf"|^\s*(?:is it true|isn't it true|am i (?:eligible|allowed|entitled)|any chance|any way|is there any way)\b"
                rf"|,\s*(?:{_AUX})(?:n't)? (?:i|we|she|he|they)\b[^,]*\?\s*$"
                r"|,\s*(?:right|correct|true|yes|no)\s*\?|\bcan you confirm\b|\bis that (?:right|true|correct)\b"
                r"|\b(?:isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t) (?:it|they|he|she|i)\s*\?"

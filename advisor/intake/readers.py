@@ -77,8 +77,8 @@ def _adverse(r: Reading, today: date) -> bool | None:
 # installations alone do not: several share one metropolitan area.
 _FAR = ("Hawaii|Alaska|Guam|Puerto Rico|Germany|Italy|Japan|Korea|Belgium|Kuwait|Europe|Asia"
         "|the Pacific")
-_PLACE = re.compile(rf"\b(?:(?:Fort|Ft\.?|Camp|Joint Base|JB) [A-Z][a-z]+|{_FAR})\b")
-_FAR_PLACE = re.compile(rf"\b(?:{_FAR})\b")
+_PLACE = re.compile(rf"\b(?:(?:Fort|Ft\.?|Camp|Joint Base|JB) [A-Z][a-z]+|{_FAR})\b", re.IGNORECASE)
+_FAR_PLACE = re.compile(rf"\b(?:{_FAR})\b", re.IGNORECASE)
 _MOVE = re.compile(r"\b(?:reassign\w*|mov(?:e|ed|ing)|relocat\w*|transfer\w*|pcs)\b", re.IGNORECASE)
 _ACROSS = re.compile(r"\b(?:overseas|across the country|cross[- ]country|another state|"
                      r"different state|out of state)\b", re.IGNORECASE)
@@ -92,7 +92,7 @@ def _commuting_area(r: Reading, today: date) -> bool | None:
         return said
     if _ACROSS.search(r.text):
         return False
-    places = {re.sub(r"^Ft\.? ", "Fort ", m.group()) for m in _PLACE.finditer(r.text)}
+    places = {re.sub(r"^ft\.? ", "fort ", m.group().lower()) for m in _PLACE.finditer(r.text)}
     return False if len(places) >= 2 and _FAR_PLACE.search(r.text) else None
 
 

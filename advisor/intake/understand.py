@@ -55,6 +55,11 @@ _REQUEST = re.compile(r"^\W*(?:please\s+)?(?:tell|explain|show|list|describe|giv
                       r"what|how|who|when|where|why|which)\b|\b(?:confirm|verify|check|true|right|correct|"
                       r"agree|ignore)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my|mine|we|our|us)\b", re.IGNORECASE)
+# Someone's case, not a rule in general: the asker, or a person the question is about.
+_A_CASE = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my|mine|we|our|us|she|he|her|him|his|she'?s|he'?s)\b", re.IGNORECASE)
+# Values that make a question about a case ("is a GS-1710 job in an intel unit covered?"); a rating
+# or a grade alone does not ("can someone rated Fully Successful get an award?" asks the rule).
+_CASE_FACTS = frozenset({"series", "date", "money"})
 _OWN_FACTS = frozenset({"date", "money", "grade", "step", "rating", "years", "months", "days"})
 _YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|ok(?:ay)?|please|do it|go ahead|that one)\b", re.IGNORECASE)
 MARKED, MARK_LEAD = 0.3, 0.3  # a value's words mark a calculator's fact; by this much more than another's
@@ -286,7 +291,8 @@ class Intake:
                             question=f"Noted: {told}. Ask your question and I will use it.")
             return Intent(asked="fact", ambiguities=[amb], query=fixed, scores=scores, confidence=0.5), state
         asking = _asking_sentence(fixed)
-        if _GENERIC_SUBJECT.search(asking) and not _FIRST_PERSON.search(asking):
+        if _GENERIC_SUBJECT.search(asking) and not _FIRST_PERSON.search(asking) \
+                and not any(v.type in _CASE_FACTS for v in reading.values):
             # a question about the rule, not a case ("can an employee ...?"; not "does X change my ...?")
             fitting = [m for m in fitting if self.calculators[m.target.id].kind != "eligibility"]
         chosen = self._choose(self._prefer(fitting, asked, reading), other_rule, asked, reading,
@@ -378,7 +384,7 @@ class Intake:
             named = coverage >= 0.5 or acronym
             computes = computes or (bool(stated) and named and top.score >= best_rule - 1.5 * CALC_OVER_RULE)
             outright = coverage >= 0.999 or acronym
-            if not stated and (not _FIRST_PERSON.search(reading_text(reading)) or (
+            if not stated and (not _A_CASE.search(reading_text(reading)) or (
                     not outright and best_rule_id not in self.family.get(calc.name, set()) and top.score < best_rule)):
                 # No fact of anyone's own: a question about the rule ("Are National Guard
                 # technicians ever put under CIPMS?"), or one another rule answers better than
@@ -390,7 +396,7 @@ class Intake:
             return None  # no word of the question is the calculator's
         bonus = 0.05 if has_event else 0.0
         floor = CALC_MIN_WITH_VALUE if computes else CALC_MIN
-        if calc.kind == "eligibility" and asked == "yes_no" and computes and outright:
+        if calc.kind == "eligibility" and asked == "yes_no" and computes and (outright or len(stated) >= 2):
             floor = CALC_MIN_NAMED  # "can a GS-7 on my staff get a performance award? He's ...": named, a case
         if top.score + bonus < floor or (not computes and top.score + bonus < best_rule - CALC_OVER_RULE):
             return None

@@ -281,3 +281,16 @@ def test_facts_about_an_employee_or_a_selectee_are_read_like_the_asker_s() -> No
     assert flags("Coworker is a 10-point vet.")["preference_eligible"] is True
     assert "cipms_employee" not in flags("Can a CIPMS employee get an EPA?")
     assert "cipms_employee" not in flags("I want to become a CIPMS employee.")
+
+
+def test_never_a_fed_and_a_first_federal_job_say_never_federal() -> None:
+    for text in ("He has never been a federal civilian employee.", "never been a fed, coming from a lab",
+                 "He was never actually a government employee.", "This is her first federal job ever."):
+        assert flags(text).get("federal_employee") is False, text
+        assert flags(text).get("completed_probation") is False, text
+
+
+def test_a_move_between_two_different_grades_is_not_at_the_same_grade() -> None:
+    assert flags("Employee is moving from a GS-11 job to a GS-12 job at another base.")["same_grade"] is False
+    assert flags("A current CIPMS analyst, grade 13, would move to a GS-13 CIPMS slot.")["same_grade"] is True
+    assert flags("She is moving from one building to another at Fort Belvoir.")["same_commuting_area"] is True
