@@ -14,6 +14,6 @@ def rule_targets(book: RuleBook) -> list[Target]:
     """One target per entry, its texts the statement, the examples and the yes/no questions."""
     out = []
     for e in book.entries:
-        texts = (e.statement, *e.examples, *(q for y in e.yes_no for q in y.phrasings))
+        texts = (e.statement, *e.examples, *(y.question for y in e.yes_no))
         out.append(Target(e.id, "rule", texts, group=book.doc_of[e.id], quote=" ".join([e.quote, *(p.quote for p in e.items)])))
     return out

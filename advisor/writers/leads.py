@@ -657,7 +657,9 @@ def _item_scores(similarity: Any, question: str, items: list[Any]) -> list[float
     out, at = [], 0
     for y in items:
         n = len(y.phrasings)
-        out.append(max(flat[at:at + n]))
+        # another phrasing counts a little less than the item's own question: more wordings are
+        # more chances to be near a different question that shares the rule's words
+        out.append(max([flat[at], *(f - ALSO_DISCOUNT for f in flat[at + 1:at + n])]))
         at += n
     return out
 
@@ -670,10 +672,13 @@ def _rivals(entry: Entry, item: Any, question: str, similarity: Any) -> bool:
     others = [y for y in entry.yes_no if y is not item and y.answer != item.answer]
     if not others or similarity is None:
         return False
-    mine, *theirs = _item_scores(similarity, question, [item, *others])
+    # Compared on the items' own questions: their other phrasings choose the item, they do not
+    # make another item's answer a rival.
+    mine, *theirs = similarity(question, [item.question, *(y.question for y in others)])
     return any(mine - t < YES_NO_RIVAL for t in theirs)
 
 
+ALSO_DISCOUNT = 0.03  # what another phrasing of an item's question gives up against the question itself
 YES_NO_RIVAL = 0.10  # another item of the other answer this close makes a bare yes/no ambiguous
 YES_NO_MIN = 0.72  # how close the user's question must be to an entry's yes/no question (cosine)
 YES_NO_NEAR = 0.55  # ...or at least this close, with two or more such items of the entry, all agreeing
