@@ -43,7 +43,8 @@ class YesNo(BaseModel):
     also: list[str] = Field(
         default_factory=list,
         description="Other phrasings of the same question, same proposition and polarity, so the "
-                    "answer and condition hold for each (reviewed by a second reader).",
+                    "answer and condition hold for each (reviewed by a second reader); validated, "
+                    "not yet matched by the answer (corpus/rules/FORMAT.md).",
     )
 
     @field_validator("also")
@@ -53,11 +54,6 @@ class YesNo(BaseModel):
         if bad:
             raise ValueError(f"every other phrasing is a question ending in '?': {bad}")
         return [q.strip() for q in v]
-
-    @property
-    def phrasings(self) -> list[str]:
-        """The question and its other phrasings."""
-        return [self.question, *self.also]
 
     @field_validator("condition")
     @classmethod

@@ -67,7 +67,7 @@ def rerank(entries: list[Entry], intent: Intent, hits: list[Any], book: Any,
     if similarity is not None and question:
         extra = [e for e in pool if e.id not in intent.scores]
         for e in extra:
-            texts = [e.statement, *e.examples, *(q for y in e.yes_no for q in y.phrasings)]
+            texts = [e.statement, *e.examples, *(y.question for y in e.yes_no)]
             fresh[e.id] = max(similarity(question, texts))
 
     def retrieval(entry: Entry) -> float:
@@ -188,7 +188,7 @@ def _two_parts(intent: Intent, parts: list[str], entries: list[Entry], book: Any
 
 
 def _closeness(text: str, entry: Entry, similarity: Any) -> float:
-    return max(similarity(text, [entry.statement, *entry.examples, *(q for y in entry.yes_no for q in y.phrasings)]))
+    return max(similarity(text, [entry.statement, *entry.examples, *(y.question for y in entry.yes_no)]))
 
 
 def _as_clause(part: str) -> str:
@@ -633,12 +633,12 @@ def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[
     items = list(entry.yes_no)
     if not items or similarity is None:
         return None
-    scores = _item_scores(similarity, question, items)
+    scores = similarity(question, [y.question for y in items])
     main = LEADING_CLAUSE.sub("", question)
     if main != question and len(main) > 12:
         # "If I appeal to SecDef, does the termination wait?": the item must be close to what is
         # asked, not only to the situation set before it ("Does SecDef decide appeals?")
-        scores = [min(a, b) for a, b in zip(scores, _item_scores(similarity, main, items), strict=True)]
+        scores = [min(a, b) for a, b in zip(scores, similarity(main, [y.question for y in items]), strict=True)]
     order = sorted(range(len(items)), key=lambda i: -scores[i])
     best = order[0]
     if scores[best] >= YES_NO_MIN:
@@ -649,21 +649,6 @@ def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[
     return None
 
 
-def _item_scores(similarity: Any, question: str, items: list[Any]) -> list[float]:
-    """How close the question is to each yes/no item: to its question or its closest other
-    phrasing of the same question."""
-    texts = [q for y in items for q in y.phrasings]
-    flat = similarity(question, texts)
-    out, at = [], 0
-    for y in items:
-        n = len(y.phrasings)
-        # another phrasing counts a little less than the item's own question: more wordings are
-        # more chances to be near a different question that shares the rule's words
-        out.append(max([flat[at], *(f - ALSO_DISCOUNT for f in flat[at + 1:at + n])]))
-        at += n
-    return out
-
-
 def _rivals(entry: Entry, item: Any, question: str, similarity: Any) -> bool:
     """Whether another yes/no item of the entry with the other answer is about as close to the
     question ("Do I have 15 days to appeal?" is near both "after 15 days, can I still...? No" and
@@ -672,13 +657,10 @@ def _rivals(entry: Entry, item: Any, question: str, similarity: Any) -> bool:
     others = [y for y in entry.yes_no if y is not item and y.answer != item.answer]
     if not others or similarity is None:
         return False
-    # Compared on the items' own questions: their other phrasings choose the item, they do not
-    # make another item's answer a rival.
     mine, *theirs = similarity(question, [item.question, *(y.question for y in others)])
     return any(mine - t < YES_NO_RIVAL for t in theirs)
 
 
-ALSO_DISCOUNT = 0.03  # what another phrasing of an item's question gives up against the question itself
 YES_NO_RIVAL = 0.10  # another item of the other answer this close makes a bare yes/no ambiguous
 YES_NO_MIN = 0.72  # how close the user's question must be to an entry's yes/no question (cosine)
 YES_NO_NEAR = 0.55  # ...or at least this close, with two or more such items of the entry, all agreeing

@@ -85,3 +85,14 @@ def test_every_yes_no_answer_is_yes_or_no_with_a_plain_condition(book):
     items = [y for e in book.entries for y in e.yes_no]
     assert len(items) >= 300
     assert all(y.answer in ("yes", "no") for y in items)
+
+
+def test_another_phrasing_of_a_yes_no_question_must_be_a_question() -> None:
+    from pydantic import ValidationError
+
+    from advisor.rulebook.models import YesNo
+
+    item = YesNo(question="Can I appeal my downgrade?", answer="yes", also=["  may I appeal the downgrade? "])
+    assert item.also == ["may I appeal the downgrade?"]
+    with pytest.raises(ValidationError, match="ending in"):
+        YesNo(question="Can I appeal my downgrade?", answer="yes", also=["I can appeal."])
