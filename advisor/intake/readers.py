@@ -77,7 +77,7 @@ def _adverse(r: Reading, today: date) -> bool | None:
 # installations alone do not: several share one metropolitan area.
 _FAR = ("Hawaii|Alaska|Guam|Puerto Rico|Germany|Italy|Japan|Korea|Belgium|Kuwait|Europe|Asia"
         "|the Pacific")
-_PLACE = re.compile(rf"\b(?:(?:Fort|Ft\.?|Camp|Joint Base|JB) [A-Z][a-z]+|{_FAR})\b", re.IGNORECASE)
+_PLACE = re.compile(rf"\b(?:(?:fort|ft\.?|camp|joint base|jb) [a-z]+|{_FAR})\b", re.IGNORECASE)
 _FAR_PLACE = re.compile(rf"\b(?:{_FAR})\b", re.IGNORECASE)
 _MOVE = re.compile(r"\b(?:reassign\w*|mov(?:e|ed|ing)|relocat\w*|transfer\w*|pcs)\b", re.IGNORECASE)
 _ACROSS = re.compile(r"\b(?:overseas|across the country|cross[- ]country|another state|"

@@ -54,9 +54,10 @@ TIE_WIDE = 0.25  # calculators this close to the best compete; only evidence tel
 _REQUEST = re.compile(r"^\W*(?:please\s+)?(?:tell|explain|show|list|describe|give|summari[sz]e|define|compare|"
                       r"what|how|who|when|where|why|which)\b|\b(?:confirm|verify|check|true|right|correct|"
                       r"agree|ignore)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my|mine|we|our|us)\b", re.IGNORECASE)
+_ME = r"i|i'?m|i'?ve|i'?d|me|my|mine|we|our|us"
+_FIRST_PERSON = re.compile(rf"\b(?:{_ME})\b", re.IGNORECASE)
 # Someone's case, not a rule in general: the asker, or a person the question is about.
-_A_CASE = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my|mine|we|our|us|she|he|her|him|his|she'?s|he'?s)\b", re.IGNORECASE)
+_A_CASE = re.compile(rf"\b(?:{_ME}|she|he|her|him|his|she'?s|he'?s)\b", re.IGNORECASE)
 # Values that make a question about a case ("is a GS-1710 job in an intel unit covered?"); a rating
 # or a grade alone does not ("can someone rated Fully Successful get an award?" asks the rule).
 _CASE_FACTS = frozenset({"series", "date", "money"})
@@ -223,17 +224,19 @@ class Intake:
         previous = next((t for t in reversed(state.thread) if _is_question(t, asked_form(t))), None) \
             if question and not replies.is_switch(fixed) else None
         pool = state.pool if task is None and (not state.options or state.offered) else []
-        state = State(pool=pool, thread=[turn] if question or task is not None else [*state.thread, turn],
-                      last_question=state.last_question)
-        fresh = State(pool=list(state.pool), thread=list(state.thread), last_question=state.last_question)
-        intent, after = self._new(turn, fixed, i, last, reading, asked, question, ranking, state, today)
+        thread = [turn] if question or task is not None else [*state.thread, turn]
+
+        def begun() -> State:  # the state a new topic starts from (each reading gets its own)
+            return State(pool=list(pool), thread=list(thread), last_question=state.last_question)
+
+        intent, after = self._new(turn, fixed, i, last, reading, asked, question, ranking, begun(), today)
         tie = intent.ambiguities[0] if intent.ambiguities else None
         if previous is not None and tie is not None and tie.kind == "calculator" and tie.about == "calculator":
             # Two rules fit this question alike; the question before it may tell them apart
             # ("can I get an advance on my pay?" then "how much could the advance be?"). Only its
             # words are used: its facts are not borrowed.
             again, kept = self._new(turn, fixed, i, last, reading, asked, question,
-                                    self.matcher.rank(f"{self.speller.fix(previous)} {fixed}"), fresh, today)
+                                    self.matcher.rank(f"{self.speller.fix(previous)} {fixed}"), begun(), today)
             if not again.ambiguities and again.about and again.about[0] in tie.options:
                 return again, kept
         return intent, after

@@ -19,6 +19,7 @@ from advisor.calculators_view import format_result, is_settled
 from advisor.corpus import pin_cite
 from advisor.intake.asked import GUARANTEED, LEADING_CLAUSE
 from advisor.intake.declines import TOPICS
+from advisor.keywords import tokenize
 from advisor.models import Calculation, Intent
 from advisor.rulebook.models import Entry
 
@@ -213,22 +214,21 @@ def _table_row(intent: Intent, question: str, entries: list[Entry], book: Any) -
     the one row whose name the question holds word for word (the longest such name)."""
     if intent.asked == "yes_no" or not _CODE.search(question):
         return None
-    from advisor.keywords import tokenize
-
     asked = set(tokenize(question))
     numbers = set(re.findall(r"\b\d{3}\b", question))
     for entry in entries:
-        rows = [(m.group(1), m.group(2), p) for p in entry.items if (m := _ROW.match(p.quote))]
+        rows = [(m.group(1), m.group(2), frozenset(tokenize(m.group(2))), p)
+                for p in entry.items if (m := _ROW.match(p.quote))]
         if len(rows) < 2 or len(rows) != len(entry.items):
             continue
         named = [r for r in rows if r[0] in numbers]
         if not named:
-            held = [r for r in rows if set(tokenize(r[1])) and set(tokenize(r[1])) <= asked]
-            longest = max((len(set(tokenize(r[1]))) for r in held), default=0)
-            named = [r for r in held if len(set(tokenize(r[1]))) == longest]
+            held = [r for r in rows if r[2] and r[2] <= asked]
+            longest = max((len(r[2]) for r in held), default=0)
+            named = [r for r in held if len(r[2]) == longest]
         if len(named) != 1:
             continue
-        code, name, part = named[0]
+        code, name, _words, part = named[0]
         source = book.source_of(entry.id)
         return Lead(text=f"**{code}: {name}** ({pin_cite(source, part.cite)})", kind="statement",
                     quotes=_entry_quotes(entry, book))
@@ -290,8 +290,8 @@ def _rule_entry(calc: Calculation, book: Any) -> Entry | None:
     """The rule-book entry that states the calculator's own rule (its quote holds the rule's)."""
     if book is None:
         return None
-    rule = " ".join(calc.rule.quote.split())
-    return next((e for e in book.entries if e.cite == calc.rule.section and rule in " ".join(e.quote.split())), None)
+    rule = _trim(calc.rule.quote)
+    return next((e for e in book.entries if e.cite == calc.rule.section and rule in _trim(e.quote)), None)
 
 
 def _calculation(intent: Intent, calc: Calculation, entries: list[Entry], book: Any, question: str = "") -> Lead:
