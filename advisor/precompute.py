@@ -50,7 +50,7 @@ def rulebook_texts(corpus_dir: Path, _chunks: Sequence[Chunk]) -> Iterable[Item]
         yield f"rule:{e.id}:statement", e.statement
         for n, part in enumerate(e.items):
             yield f"rule:{e.id}:item:{n}", part.quote
-        for n, q in enumerate([*e.examples, *(y.question for y in e.yes_no)]):
+        for n, q in enumerate([*e.examples, *(q for y in e.yes_no for q in (y.question, *y.also))]):
             yield f"rule:{e.id}:question:{n}", q
 
 

@@ -10,7 +10,15 @@ import pytest
 
 from advisor.intake.asked import asked_form
 from advisor.intake.understand import day_range
-from advisor.writers.leads import _flipped, _parts, _substituted
+from advisor.writers.leads import (
+    _borrowed,
+    _flipped,
+    _named,
+    _negated_apart,
+    _negations,
+    _parts,
+    _substituted,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -254,3 +262,46 @@ def test_is_there_a_cap_asks_for_an_amount(advisor):
     ans = advisor.ask("the army wants to hire me into a cipms job using an advanced hiring salary. is there a "
                       "cap on how far above my current pay they can go?", history=[])
     assert ans.calculations and ans.calculations[0].name == "advanced_hiring_salary"
+
+
+def _word_overlap(question: str, texts: list[str]) -> list[float]:
+    """A stand-in sentence model: the share of a text's words the question also uses."""
+    mine = set(question.lower().replace("?", "").split())
+    return [len(mine & set(t.lower().replace("?", "").split())) / max(1, len(t.split())) for t in texts]
+
+
+def test_a_negation_one_side_has_and_the_other_lacks_makes_the_rules_question_come_first():
+    item = SimpleNamespace(question="Must a detail to a higher grade beyond 180 days be competed?", answer="yes",
+                           condition="", also=["Does a detail past 180 days have to go through competition?"])
+    assert _negated_apart("can they keep extending my detail past 180 days without competing it?", item,
+                          _word_overlap)
+    assert not _negated_apart("does a detail past 180 days have to be competed?", item, _word_overlap)
+
+
+def test_a_wording_with_the_questions_own_negation_keeps_the_answer():
+    item = SimpleNamespace(question="Can I grieve being denied a recruitment incentive?", answer="no",
+                           condition="", also=["Can I grieve because I did not get a recruitment incentive?"])
+    assert not _negated_apart("can i grieve because i did not get a recruitment incentive?", item, _word_overlap)
+
+
+def test_negations_are_counted_in_words_and_the_negative_way_of_asking_is_not():
+    assert _negations("Isn't a master's degree needed?") == 0
+    assert _negations("Can't I appeal after 15 days?") == 0
+    assert _negations("Can they convert it without a notice?") == 1
+    assert _negations("A CIPMS employee refused a polygraph. Can she be removed just for refusing?") == 1
+    assert _negations("I was denied a bonus. Can I grieve that?") == 1
+
+
+def test_a_title_taken_from_another_item_of_the_rule_gives_no_yes_or_no():
+    entry = SimpleNamespace(yes_no=[
+        SimpleNamespace(question="Is the Deputy CIO/G-6 the functional chief of CP-34?", also=[], condition=""),
+        SimpleNamespace(question="Is the Director CP-34 the functional chief representative?", also=[], condition=""),
+    ])
+    asked = "Someone told me the Deputy CIO/G-6 is the Functional Chief Representative for CP-34. Is that right?"
+    assert _borrowed(asked, entry, entry.yes_no[0])
+    assert not _borrowed("Is the Deputy CIO/G-6 the Functional Chief of CP-34?", entry, entry.yes_no[0])
+
+
+def test_an_apostrophe_inside_words_is_not_a_quoted_name():
+    assert _named("Our office's status hasn't been settled. Can they convert us?") == set()
+    assert _named("Is 'Cloud Computing' a parenthetical title?") == {"cloud computing"}

@@ -43,8 +43,8 @@ class YesNo(BaseModel):
     also: list[str] = Field(
         default_factory=list,
         description="Other phrasings of the same question, same proposition and polarity, so the "
-                    "answer and condition hold for each (reviewed by a second reader); validated, "
-                    "not yet matched by the answer (corpus/rules/FORMAT.md).",
+                    "answer and condition hold for each (reviewed by a second reader); matched with "
+                    "the question by the answer (corpus/rules/FORMAT.md).",
     )
 
     @field_validator("also")

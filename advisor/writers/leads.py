@@ -407,31 +407,37 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
         question = _first_alternative(question)
         pick = _yes_no_item(entries, question, similarity)
         if pick is not None:
-            chosen, item = pick
+            chosen, item, wording = pick
             if chosen is not entry:
                 entry, source = chosen, book.source_of(chosen.id)
                 cite, quotes = pin_cite(source, chosen.cite), _entry_quotes(chosen, book)
             word = "Yes" if item.answer == "yes" else "No"
             cond = f", {item.condition.rstrip('.')}" if item.condition else ""
             if _substituted(question, f"{item.question} {item.condition}") \
-                    or _other_section(question, entry, item, book.titles):
+                    or _other_section(question, entry, item, book.titles) or _borrowed(question, entry, item):
                 # "Fully Successful gets 4 to 7 percent, right?" is near "Is the award for an
                 # Exceptional rating 4 to 7 percent? Yes": not the user's question; the rule's
                 # statement (with its real figures) answers, without a yes or no.
                 return Lead(text=f"**{entry.statement}** ({cite})", kind="statement", quotes=quotes)
             rule_first = Lead(text=f"**{item.question.rstrip('?')}? {word}{cond}.** {entry.statement} ({cite})",
                               kind="yes_no", quotes=quotes)
-            if _rivals(entry, item, question, similarity) or _contrary(question, item.question):
+            if _rivals(entry, item, question, similarity) or _contrary(question, wording):
                 # Two items of opposite answers are about as close: the rule's own question
                 # comes first, so its yes or no cannot be read as the answer to another one.
                 return rule_first
-            if _flipped(question, item.question):
+            confirm = _proposition(question) is not None
+            if confirm and _flipped(question, wording):
                 # "Is it true the time-in-grade rules don't apply?" asks the rule's question the
                 # other way round: its answer is the opposite word; with a condition, the rule's
                 # question is restated first so the condition cannot be read backwards.
                 if cond:
                     return rule_first
                 word = "No" if word == "Yes" else "Yes"
+            elif not confirm and _negated_apart(question, item, similarity):
+                # "Can they keep extending it without competing it?" near "Must it be competed?
+                # Yes": a negation one has and the other lacks may turn the answer round; the
+                # rule's own question is restated with its answer.
+                return rule_first
             return Lead(text=f"**{word}{cond}.** {entry.statement} ({cite})", kind="yes_no", quotes=quotes)
     if entry.kind in ("list", "procedure") and entry.items:
         numbered = entry.kind == "procedure" or asked == "how_to"
@@ -544,6 +550,46 @@ def _flipped(question: str, item_question: str) -> bool:
     return len(_NEGATIVE.findall(mine)) % 2 != len(_NEGATIVE.findall(item_question)) % 2
 
 
+_NEGATIVE_ASKING = re.compile(r"^\W*(?:so\s+|but\s+|and\s+)?(?:isn'?t|aren'?t|doesn'?t|don'?t|didn'?t|can'?t|cannot|"
+                             r"won'?t|wouldn'?t|shouldn'?t|wasn'?t|weren'?t|haven'?t|hasn'?t|couldn'?t|mustn'?t)\b",
+                             re.IGNORECASE)
+
+
+def _negations(text: str) -> int:
+    """How many negations a question holds ("not", "never", "without", "excluded", "-n't"), the
+    negative way of asking ("Isn't it ...?", "Can't I ...?") not counted: people answer it as the
+    positive question."""
+    sentences = [t for t in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if t.strip()]
+    if sentences:
+        sentences[-1] = _NEGATIVE_ASKING.sub("", sentences[-1], count=1)
+    joined = " ".join(sentences)
+    # a refusal or denial told twice ("refused a polygraph ... just for refusing") is one
+    return len(_NEGATIVE.findall(joined)) + len({m.group(0).lower()[:5] for m in _NEGATING.finditer(joined)})
+
+
+# Words that negate what follows them without a "not": "without a list", "denied an incentive"
+# (= did not get one), "unresolved" (= not resolved), "refused to", "said no to", "failed to".
+_NEGATING = re.compile(r"\b(?:without|denied|denial|turned down|non-?receipt|refus(?:e|es|ed|ing|al)|"
+                       r"fail(?:s|ed|ing)? to|unable|unresolved|unsettled|sa(?:y|id|ying) no to)\b", re.IGNORECASE)
+
+
+def _borrowed(question: str, entry: Entry, item: Any) -> bool:
+    """Whether the question takes a title or office from another yes/no item of the entry that
+    the chosen item's wordings never use ("Is the Deputy CIO/G-6 the Functional Chief
+    Representative?" near "Is the Deputy CIO/G-6 the functional chief?" while "Is the Director
+    the functional chief representative?" is the other item): two of the rule's facts mixed,
+    whose yes is neither's. A title is what the question writes capitalized inside a sentence."""
+    titled = set(tokenize(" ".join(_CAPITALIZED.findall(question))))
+    if not titled:
+        return False
+    own = set(tokenize(" ".join([item.question, *item.also, item.condition])))
+    return any((titled & set(tokenize(" ".join([other.question, *other.also])))) - own
+               for other in entry.yes_no if other is not item)
+
+
+_CAPITALIZED = re.compile(r"(?<=[\w,;:)] )[A-Z][\w/-]*")
+
+
 _RATING_OR_GRADE = re.compile(r"\b(?:exceptional|highly successful|fully successful|minimally (?:acceptable|successful)|"
                               r"unacceptable|unsatisfactory|gs-?\d{1,2}|band \d)\b", re.IGNORECASE)
 
@@ -554,7 +600,7 @@ def _key_terms(text: str) -> set[str]:
     return figures | {" ".join(m.group(0).lower().replace("-", " ").split()) for m in _RATING_OR_GRADE.finditer(text)}
 
 
-_NAMED = re.compile(r"['\"‘“]([^'\"’”]{3,40})['\"’”]|\b(\d{4})\b")
+_NAMED = re.compile(r"(?<!\w)['\"‘“]([^'\"’”]{3,40})['\"’”](?!\w)|\b(\d{4})\b")
 
 
 def _named(text: str) -> set[str]:
@@ -626,27 +672,62 @@ def _unit(m: re.Match[str]) -> str:
     return m.group(3).lower().rstrip("s").replace("%", "percent")
 
 
-def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[Entry, Any] | None:
-    """The yes/no item of the best entry whose question is the user's: the closest one when it is
-    close; else, when every item near the question gives the same unconditional answer, that one."""
+def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[Entry, Any, str] | None:
+    """The yes/no item of the best entry whose question is the user's, with the wording of it
+    (the item's question or one of its other phrasings) closest to the user's: the closest item
+    when it is close; else, when every item near the question gives the same unconditional
+    answer, that one."""
     entry = entries[0]
     items = list(entry.yes_no)
     if not items or similarity is None:
         return None
-    scores = similarity(question, [y.question for y in items])
+    scored = _item_scores(similarity, question, items)
     main = LEADING_CLAUSE.sub("", question)
     if main != question and len(main) > 12:
         # "If I appeal to SecDef, does the termination wait?": the item must be close to what is
         # asked, not only to the situation set before it ("Does SecDef decide appeals?")
-        scores = [min(a, b) for a, b in zip(scores, similarity(main, [y.question for y in items]), strict=True)]
+        scored = [(min(a, b), w) for (a, w), (b, _) in zip(scored, _item_scores(similarity, main, items), strict=True)]
+    scores = [s for s, _ in scored]
     order = sorted(range(len(items)), key=lambda i: -scores[i])
     best = order[0]
     if scores[best] >= YES_NO_MIN:
-        return entry, items[best]
-    near = [items[i] for i in order if scores[i] >= YES_NO_NEAR]
-    if len(near) >= 2 and len({(y.answer, y.condition) for y in near}) == 1:
-        return entry, near[0]  # one item this far off is another question, not the user's
+        return entry, items[best], scored[best][1]
+    near = [i for i in order if scores[i] >= YES_NO_NEAR]
+    if len(near) >= 2 and len({(items[i].answer, items[i].condition) for i in near}) == 1:
+        return entry, items[near[0]], scored[near[0]][1]  # one item this far off is another question
     return None
+
+
+def _item_scores(similarity: Any, question: str, items: list[Any]) -> list[tuple[float, str]]:
+    """How close the question is to each yes/no item, and the item's wording it is closest to:
+    the item's own question or one of its reviewed other phrasings."""
+    return [max(ws, key=lambda w: w[0]) for ws in _wordings(similarity, question, items)]
+
+
+def _wordings(similarity: Any, question: str, items: list[Any]) -> list[list[tuple[float, str]]]:
+    """Per item, how close the question is to each of its wordings (its question first)."""
+    texts = [q for y in items for q in (y.question, *y.also)]
+    flat = similarity(question, texts)
+    out, at = [], 0
+    for y in items:
+        n = 1 + len(y.also)
+        # another phrasing counts a little less than the item's own question: more wordings are
+        # more chances to be near a different question that shares the rule's words
+        out.append([(flat[i] - (ALSO_DISCOUNT if i > at else 0.0), texts[i]) for i in range(at, at + n)])
+        at += n
+    return out
+
+
+def _negated_apart(question: str, item: Any, similarity: Any) -> bool:
+    """Whether every wording of the item near the question holds one negation more or fewer than
+    the question ("Can they keep extending it without competing it?" against "Must it be
+    competed?"): a negation one has and the other lacks may turn the answer round. A wording as
+    close with the question's negations ("…because I didn't get an incentive?" against "…because
+    I was denied one?" and "…because I did not get one?") keeps the answer."""
+    mine = _negations(question) % 2
+    (wordings,) = _wordings(similarity, question, [item])
+    best = max(s for s, _ in wordings)
+    return not any(s >= best - NEGATION_SLACK and _negations(w) % 2 == mine for s, w in wordings)
 
 
 def _rivals(entry: Entry, item: Any, question: str, similarity: Any) -> bool:
@@ -661,6 +742,8 @@ def _rivals(entry: Entry, item: Any, question: str, similarity: Any) -> bool:
     return any(mine - t < YES_NO_RIVAL for t in theirs)
 
 
+NEGATION_SLACK = 0.06  # how far below the closest wording one with the question's negations may be
+ALSO_DISCOUNT = 0.03  # what another phrasing of an item's question gives up against the question itself
 YES_NO_RIVAL = 0.10  # another item of the other answer this close makes a bare yes/no ambiguous
 YES_NO_MIN = 0.72  # how close the user's question must be to an entry's yes/no question (cosine)
 YES_NO_NEAR = 0.55  # ...or at least this close, with two or more such items of the entry, all agreeing
