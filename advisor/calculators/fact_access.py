@@ -142,9 +142,10 @@ def _sentence_around(question: str, start: int, end: int) -> str:
 
 
 def duration_years(
-    facts: Facts, question: str, before: str, avoid: str = r"(?!)", window: int = 30
+    facts: Facts, question: str, before: str, avoid: str = r"(?!)", window: int = 30, after: str = r"(?!)"
 ) -> Decimal | None:
-    """The duration in years or months whose preceding words match ``before``, as years.
+    """The duration in years or months whose preceding words match ``before`` (or whose
+    following words match ``after``: "7 months in CIPMS"), as years.
 
     A duration with ``avoid`` within ``window`` characters either side is skipped ("a
     six-month temporary promotion"); two different matching durations give None.
@@ -155,6 +156,7 @@ def duration_years(
         before: A regular expression that must occur in the ``window`` characters before.
         avoid: A regular expression that rules a duration out.
         window: How many characters around the duration to read.
+        after: A regular expression that may instead start right after the duration.
     """
     low = question.lower()
     found: set[Decimal] = set()
@@ -162,7 +164,7 @@ def duration_years(
         if d.unit not in ("years", "months"):
             continue
         left, right = low[max(0, d.start - window) : d.start], low[d.end : d.end + window]
-        if re.search(avoid, left + " " + right) or not re.search(before, left):
+        if re.search(avoid, left + " " + right) or not (re.search(before, left) or re.match(after, right)):
             continue
         found.add(Decimal(d.amount) if d.unit == "years" else Decimal(d.amount) / 12)
     return found.pop() if len(found) == 1 else None
@@ -189,32 +191,56 @@ def exceptional_streak(facts: Facts, question: str) -> int | None:
     row ("three straight Exceptional ratings", "rated Exceptional for the last three years").
     A count below 3 is returned only when the rating before them is said to be another one.
     """
-    found = [r for r in facts.ratings if r.value is not None]
+    low = question.lower()
+    stops = [m.span() for m in _OTHER_BEFORE.finditer(low)]
+    found = [r for r in facts.ratings if r.value is not None
+             and not (r.value != "Exceptional" and any(a <= r.start < b for a, b in stops))]
     if not found or any(r.value != "Exceptional" for r in found):
         return None
     if len(found) >= 3:
         return len(found)
     sentence = _sentence_around(question, found[0].start, found[0].end)
+    listed = _listed_years(sentence)
+    if listed >= 3 and _CURRENT.search(sentence):
+        return listed  # "Exceptional in 2024, in 2025, and on the current one for 2026"
     m = _STREAK_COUNT.search(sentence)
     if m is None or not _IN_A_ROW.search(sentence) or _BROKEN.search(sentence):
         return None
     n = m.group("n")
     count = NUMBER_WORDS[n] if n in NUMBER_WORDS else int(n)
-    return count if count >= 3 or _OTHER_BEFORE.search(question.lower()) else None
+    return count if count >= 3 or stops else None
 
 
-# "…the last two years; the year before that I was Highly Successful": a streak that stops.
+def _listed_years(sentence: str) -> int:
+    """How many consecutive years, ending with the last one named, a sentence names ("in 2024,
+    2025 and 2026" -> 3)."""
+    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)})
+    run = 1 if years else 0
+    for a, b in zip(reversed(years[:-1]), reversed(years[1:]), strict=True):
+        if b - a != 1:
+            break
+        run += 1
+    return run
+
+
+_CURRENT = re.compile(r"\b(?:current|this year|latest|most recent)\b")
+
+
+# "…the last two years; the year before that I was Highly Successful" (or "…but Fully
+# Successful the year before that"): a streak that stops.
+_OTHER_RATING = r"(?:highly successful|fully successful|minimally (?:acceptable|successful)|unacceptable|unsatisfactory)"
+_BEFORE_THAT = r"(?:(?:the )?(?:year|rating|appraisal) (?:before|prior to) (?:that|them|those|then)|before that|prior to that)"
 _OTHER_BEFORE = re.compile(
-    r"\b(?:(?:the )?(?:year|rating|appraisal) (?:before|prior to) (?:that|them|those|then)|before that|prior to that)\b"
-    r"[^.?!]{0,40}\b(?:highly successful|fully successful|minimally (?:acceptable|successful)|unacceptable"
-    r"|unsatisfactory)\b")
+    rf"\b{_BEFORE_THAT}\b[^.?!]{{0,40}}\b{_OTHER_RATING}\b"
+    rf"|\b{_OTHER_RATING}\b(?: (?:for|in|on))? {_BEFORE_THAT}\b")
 
 
-_SINCE_YEAR = re.compile(rf"\bsince (?:(?:{'|'.join(MONTHS)})[a-z]*\.? )?(?P<y>(?:19|20)\d\d)\b(?! ?[-/])")
+_SINCE_YEAR = re.compile(rf"\bsince (?:(?:{'|'.join(MONTHS)})[a-z]*\.? |(?:early|late|mid-?|spring|summer|fall|autumn|winter)"
+                         r"(?: of)? )?(?P<y>(?:19|20)\d\d)\b(?! ?[-/])")
 
 
 def years_since_year(question: str, today: date, after: str) -> tuple[int, int] | None:
-    """(fewest, most) whole years since "since 2021" or "since June 2021" written within 40
+    """(fewest, most) whole years since "since 2021", "since June 2021" or "since spring 2021" written within 40
     characters after ``after``.
 
     The month is not said, so the start lies between the year's first and last day; the

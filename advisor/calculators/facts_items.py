@@ -44,7 +44,8 @@ _PLAN_GRADE = re.compile(
     re.IGNORECASE,
 )
 # "GS-2210-12", "gs-0134-3": the series and then the grade, written together.
-_SERIES_GRADE = re.compile(r"\b(?P<plan>gs|gg|gm)\s?-?\s?(?P<n>\d{3,4})\s?-\s?(?P<g>\d{1,2})\b(?![-/]\d)", re.IGNORECASE)
+_SERIES_GRADE = re.compile(r"\b(?P<plan>gs|gg|gm)\s?-?\s?(?P<n>\d{3,4})\s?-\s?(?P<g>\d{1,2})\b(?![-/]\d)"
+                           r"(?:\s*,?\s*step\s*(?P<s>10|[1-9])\b)?", re.IGNORECASE)
 _GRADE_STEP = re.compile(
     r"\b(?:grade\s+)?(?P<g>\d{1,2})\s*,?\s*step\s*(?P<s>\d{1,2})\b", re.IGNORECASE
 )
@@ -136,8 +137,9 @@ def grades_and_series(
         if _overlaps(m.start(), m.end(), taken) or not 1 <= int(m.group("g")) <= 15:
             continue
         series.append(SeriesFact(start=m.start(), end=m.end(), text=m.group(0), series=m.group("n").zfill(4)))
+        step = int(m.group("s")) if m.group("s") else None
         grades.append(GradeFact(start=m.start(), end=m.end(), text=m.group(0), plan=m.group("plan").upper(),
-                                grade=int(m.group("g")), step=None))
+                                grade=int(m.group("g")), step=step))
         taken.append((m.start(), m.end()))
     for pattern in _SERIES:
         for m in pattern.finditer(text):
@@ -194,7 +196,17 @@ def durations(text: str, taken: list[tuple[int, int]]) -> list[DurationFact]:
         amount = NUMBER_WORDS[n] if n in NUMBER_WORDS else int(n)
         u = m.group("u").lower()
         unit = "pay periods" if u.startswith("pay") else ("years" if u == "yr" else u + "s")
+        last = found[-1] if found else None
+        if unit == "months" and last is not None and last.unit == "years" \
+                and _AND_MONTHS.fullmatch(text, last.end, m.start()):
+            # "2 years and 3 months" is one span of 27 months, not two durations
+            found[-1] = DurationFact(start=last.start, end=m.end(), text=text[last.start:m.end()],
+                                     amount=last.amount * 12 + amount, unit="months")
+            continue
         found.append(
             DurationFact(start=m.start(), end=m.end(), text=m.group(0), amount=amount, unit=unit)
         )
     return found
+
+
+_AND_MONTHS = re.compile(r",?\s*(?:and\s+)?")

@@ -34,6 +34,9 @@ from advisor.intake.values import Reading
 # Words just before a length of service ("been in my CIPMS job for five years").
 _SERVED = r"\b(?:for|served|serving|been|with)\b"
 _NOT_SERVICE = r"\bago\b|temporar|\bdetail|suspen|agreement"
+# "7 months in CIPMS", "3 years in her CIPMS position", "2 years of continuous service"
+_SERVICE_AFTER = (r"\s+(?:in (?:a |the |my |her |his |their )?(?:cipms|federal service|the position|the job)\b"
+                  r"|of (?:continuous |cipms |federal |creditable )*service\b)")
 
 
 def _agreement(r: Reading, today: date) -> bool | None:
@@ -65,7 +68,7 @@ def _last_epa(r: Reading, today: date) -> date | None:
 
 
 def _years_of_service(r: Reading, today: date) -> Decimal | None:
-    return duration_years(r.facts, r.text, _SERVED, _NOT_SERVICE)
+    return duration_years(r.facts, r.text, _SERVED, _NOT_SERVICE, after=_SERVICE_AFTER)
 
 
 def _adverse(r: Reading, today: date) -> bool | None:

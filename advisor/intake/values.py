@@ -55,11 +55,12 @@ _SHORT_YES = re.compile(r"^\s*(?:i do|i did|i have|i am|i will|it is|it was|they
 _NO = re.compile(r"^\s*(?:no|nope|nah|not really|negative|never|i don'?t|i didn'?t|i haven'?t|"
                  r"i'm not|i am not|i won'?t|it isn'?t|it wasn'?t|none)\b", re.IGNORECASE)
 # Someone other than the asker, named in a clause.
+_PEOPLE = (r"colleague|co-?worker|coworker|friend|employee|subordinate|team ?mate|teammate|spouse|wife|husband|buddy|"
+           r"peer|officemate|boss|supervisor|manager|chief|son|daughter|brother|sister|mother|father|partner|"
+           r"staff(?:er| member)?|direct report|selectee|applicant|candidate|nominee|person|analyst|specialist|"
+           r"agent|officer|technician|linguist|engineer|worker|new hire|guy|woman|man|lady|incumbent|appointee")
 _OTHER = re.compile(
-    r"\b(?:my|our|a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?(?:colleague|co-?worker|coworker|friend|"
-    r"employee|subordinate|team ?mate|teammate|spouse|wife|husband|buddy|peer|officemate|boss|supervisor|"
-    r"manager|chief|son|daughter|brother|sister|mother|father|partner|"
-    r"staff(?:er| member)?|direct report|selectee|applicant|candidate|nominee|person)(?:s|'s)?\b"
+    rf"\b(?:my|our|a|an|the|his|her|their)\s+(?:\w+\s+){{0,2}}?(?:{_PEOPLE})(?:s|'s)?\b"
     r"|\b(?:she|he|her|his|him|hers)\b", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|my own)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
@@ -130,10 +131,7 @@ def subject_at(text: str, start: int, end: int) -> Subject:
     if mine and not other:
         return "self"
     if mine and other:  # "my colleague was rated": the possessive names the other person
-        possessive = re.search(r"\b(?:my|our)\s+(?:\w+\s+){0,2}?(?:colleague|co-?worker|coworker|friend|"
-                               r"employee|subordinate|teammate|spouse|wife|husband|buddy|peer|boss|"
-                               r"supervisor|manager|chief|partner|direct report|staff)(?:'s)?", clause,
-                               re.IGNORECASE)
+        possessive = re.search(rf"\b(?:my|our)\s+(?:\w+\s+){{0,2}}?(?:{_PEOPLE})(?:s|'s)?\b", clause, re.IGNORECASE)
         rest = clause.replace(possessive.group(0), "") if possessive else clause
         return "other" if possessive and not _SELF.search(rest) else "unknown"
     return "unknown"

@@ -195,6 +195,8 @@ def test_a_rating_word_outside_a_rating_context_is_ignored() -> None:
         ("90 days", 90, "days"),
         ("4 pay periods", 4, "pay periods"),
         ("a 2-year agreement", 2, "years"),
+        ("2 years and 3 months", 27, "months"),
+        ("1 year, 6 months", 18, "months"),
     ],
 )
 def test_durations_are_read(text: str, amount: int, unit: str) -> None:
@@ -230,3 +232,10 @@ def test_a_series_written_with_its_grade_gives_both() -> None:
     assert [s.series for s in f.series] == ["0134", "2210"]
     assert [g.grade for g in f.grades] == [3, 12]
     assert not extract_facts("GS-2210 step 5", TODAY).grades or extract_facts("GS-2210 step 5", TODAY).grades[0].grade != 2210
+
+
+def test_a_series_and_grade_written_together_keep_the_step_after_them() -> None:
+    (g,) = extract_facts("My analyst is a GS-0132-12, step 6, in our unit.", TODAY).grades
+    assert (g.grade, g.step) == (12, 6)
+    grades = extract_facts("She is a GS-0132-12 step 16.", TODAY).grades
+    assert grades[0].step is None  # not a GS step: left to the step reader, which reports it

@@ -102,3 +102,23 @@ def test_the_grade_not_marked_as_the_new_position_s_is_the_current_one() -> None
 def test_a_date_is_never_bound_by_elimination() -> None:
     b = bound("downgrade_appeal_deadline", "I got the downgrade notice on Feb 20 and it took effect March 2.")
     assert b.facts.get("action_date") is None or b.facts["action_date"].value == "2026-03-02"
+
+
+def test_a_list_of_years_ending_with_the_current_rating_is_a_streak() -> None:
+    b = bound("epa_eligibility", "My analyst is a GS-0132-12, step 6. She has been a 12 since spring 2021. Her "
+                                 "appraisals were Exceptional in 2024, in 2025, and on the current one for 2026.", "other")
+    assert b.facts["consecutive_exceptional_ratings"].value == 3
+    assert b.facts["years_in_grade"].value in ("4", 4)
+    assert b.facts["step"].value == 6  # "my analyst": the step is hers, not the asker's
+
+
+def test_a_streak_followed_by_another_rating_the_year_before_is_counted_as_it_is() -> None:
+    b = bound("epa_eligibility", "employee was exceptional the last 2 years but fully successful the year before that.")
+    assert b.facts["consecutive_exceptional_ratings"].value == 2
+
+
+def test_months_in_cipms_are_the_length_of_cipms_service() -> None:
+    b = bound("competitive_service_eligibility", "coworker came in from the private sector, 7 months in CIPMS.")
+    assert float(b.facts["cipms_service_years"].value) == 7 / 12
+    b = bound("competitive_service_eligibility", "She's been in her CIPMS position continuously for 2 years and 3 months.")
+    assert b.facts["cipms_service_years"].value in ("2.25", 2.25)
