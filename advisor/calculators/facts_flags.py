@@ -99,7 +99,8 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
     "element_exceeded": (
         (rf"(?:{_NOT}|\b(?:didnt|dont|doesnt|havent|hasnt|wasnt))\b(?: \w+){{0,2}} exceed\w*\b[^.?!]{{0,40}}\belements?\b"
         r"|\bno (?:\w+ ){0,2}elements? (?:\w+ ){0,2}exceeded\b"
-        r"|\bnone of (?:my|her|his|their|the) (?:\w+ )?elements\b[^.?!]{0,20}\bexceeded\b"),
+        r"|\bnone of (?:my|her|his|their|the) (?:\w+ )?elements\b[^.?!]{0,20}\bexceeded\b"
+        rf"|\belements?\b[^.?!]{{0,40}}(?:{_NOT}|\bdidnt)\b(?: \w+){{0,2}} exceed\w* (?:any|one|a single one)\b"),
         (r"\bexceed(?:ed|s)\b(?: the standards?)?(?: on| in)? (?:at least )?(?:one|two|three|some"
         r"|several|all|most|many|an?|\d+|my|her|his|their)\b[^.?!]{0,40}\belements?\b"
         r"|\belements?\b[^.?!]{0,30}\b(?:was|were|got|been|are|is) (?:rated )?(?:as )?exceeded\b"),
@@ -128,7 +129,10 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         # "a current cipms analyst", "one of our cipms employees", "in our CIPMS unit"
         rf"|\b(?:a current|current|one of (?:our|my) |our|my) cipms {_PERSON}s?\b|^(?:an? )?(?:{_AGENCY} )?cipms {_PERSON}\b"
         r"|\b(?:in|at|from) (?:our|my|her|his|their) (?:current )?cipms (?:unit|office|position|job|organization"
-        r"|billet|slot|directorate|command)\b"),
+        r"|billet|slot|directorate|command)\b"
+        # "is currently a GS-0132-11 in another Army command's CIPMS office"
+        r"|\b(?:currently|now) (?:an? )?(?:[\w-]+ ){0,3}?(?:in|at|with) (?:an? |the |another |our |their )?"
+        r"(?:[\w'’-]+ ){0,3}cipms (?:unit|office|position|job|organization|billet|slot|directorate|command|activity)\b"),
     ),
     "federal_employee": (
         (rf"{_WHO_IS_NOT} (?:an? )?(?:federal|government) (?:employee|civilian|worker)"
@@ -229,6 +233,13 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         rf"(?:{_WHO_IS}|\b(?:i|she|he) (?:work|works) as) (?:an? )?{_NAF}",
     ),
     # Para 1-6a(5) covers only nonclerical positions: a secretary's or a clerk's job is clerical.
+    # Para 1-6a(5): a position filled under Schedule A 213.3106(d)(1)/(2) is excepted; a
+    # competitive service position is not filled under Schedule A.
+    "schedule_a_213_3106d": (
+        (r"\b(?:an? |the )?(?:ordinary |regular |normal )?competitive[- ]service (?:position|job|slot)\b"
+         r"|\b(?:not|never) (?:filled |hired )?(?:under |in |on )?schedule a\b"),
+        r"\b(?:filled|hired|appointed) (?:under|on|through) (?:a )?schedule a\b|\b213\.3106\s?\(d\)",
+    ),
     "nonclerical": (
         (r"(?<!non)(?<!non-)(?<!not )(?<!not a )\bclerical (?:job|position|work|duties|series)\b"
          r"|\b(?:is|it's|its|as) (?:a |an )?(?:purely |mostly )?clerical\b"

@@ -291,7 +291,7 @@ SPECS: dict[str, Spec] = {
                "Is the position classified in a two-grade interval series?", reads="none"),
          _flag("schedule_a_213_3106d", "whether the position is filled under Schedule A, section "
                "213.3106(d)(1) or (2)", "Is the position filled under Schedule A, section 213.3106(d)(1) "
-               "or (2)?", reads="none"),
+               "or (2)?"),
          _flag("nonclerical", "whether the position is nonclerical", "Is the position nonclerical?"),
          _flag("excluded_category", "whether the employee is a National Guard technician, a "
                "nonappropriated fund employee or a local national employee",

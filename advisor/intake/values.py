@@ -39,6 +39,11 @@ _RATED = re.compile(r"rat(?:ed|ing)|apprais|performance|evaluat", re.IGNORECASE)
 _PARTIAL_DATE = re.compile(r"\b(?:(?:in|during|since|around|sometime in|back in)\s+)(?P<text>(?:(?:jan|feb|mar|apr|may|jun|"
                            r"jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d)\b(?![-/])", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
+# "about a quarter of the work", "half of my duties", "two thirds of what I do": a share in words
+_SHARE = re.compile(r"\b(?P<w>an? quarter|one quarter|a third|one third|half|two thirds|three quarters)\s+of\b",
+                    re.IGNORECASE)
+_SHARES = {"a quarter": 25, "an quarter": 25, "one quarter": 25, "a third": Decimal("33.3"), "one third": Decimal("33.3"),
+           "half": 50, "two thirds": Decimal("66.7"), "three quarters": 75}
 _SLASH_GRADE = re.compile(r"(?<![\d/])\b(?:gs[- ]?)?(?P<g>1[0-5]|[1-9])\s*/\s*(?P<s>10|[1-9])\b(?![/\d])",
                           re.IGNORECASE)
 _BARE_RATINGS = (
@@ -59,9 +64,12 @@ _PEOPLE = (r"colleague|co-?worker|coworker|friend|employee|subordinate|team ?mat
            r"peer|officemate|boss|supervisor|manager|chief|son|daughter|brother|sister|mother|father|partner|"
            r"staff(?:er| member)?|direct report|selectee|applicant|candidate|nominee|person|analyst|specialist|"
            r"agent|officer|technician|linguist|engineer|worker|new hire|guy|woman|man|lady|incumbent|appointee")
+# "a GS-9 on my team", "one of our analysts": someone else, though "my" is written
+_TEAM = (r"\b(?:on|in|from) (?:my|our) (?:team|office|staff|branch|section|unit|division|shop|crew)\b"
+         r"|\bone of (?:my|our)\b")
 _OTHER = re.compile(
     rf"\b(?:my|our|a|an|the|his|her|their)\s+(?:\w+\s+){{0,2}}?(?:{_PEOPLE})(?:s|'s)?\b"
-    r"|\b(?:she|he|her|his|him|hers)\b", re.IGNORECASE)
+    rf"|{_TEAM}|\b(?:she|he|her|his|him|hers)\b", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|my own)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[.;!?]|,\s*(?:but|and|while|whereas)\b|\bbut\b|\bwhile\b|\bwhereas\b"
@@ -131,7 +139,8 @@ def subject_at(text: str, start: int, end: int) -> Subject:
     if mine and not other:
         return "self"
     if mine and other:  # "my colleague was rated": the possessive names the other person
-        possessive = re.search(rf"\b(?:my|our)\s+(?:\w+\s+){{0,2}}?(?:{_PEOPLE})(?:s|'s)?\b", clause, re.IGNORECASE)
+        possessive = re.search(rf"\b(?:my|our)\s+(?:\w+\s+){{0,2}}?(?:{_PEOPLE})(?:s|'s)?\b|{_TEAM}", clause,
+                               re.IGNORECASE)
         rest = clause.replace(possessive.group(0), "") if possessive else clause
         return "other" if possessive and not _SELF.search(rest) else "unknown"
     return "unknown"
@@ -181,6 +190,9 @@ def read(text: str, today: date) -> Reading:
     for m in _PERCENT.finditer(text):
         values.append(Value("percent", Decimal(m.group("n")), m.start(), m.end(), m.group(0),
                             subject_at(text, m.start(), m.end())))
+    for m in _SHARE.finditer(text):
+        share = Decimal(_SHARES[" ".join(m.group("w").lower().split())])
+        values.append(Value("percent", share, m.start(), m.end(), m.group(0), subject_at(text, m.start(), m.end())))
     for s in facts.series:
         values.append(Value("series", s.series, s.start, s.end, s.text, subject_at(text, s.start, s.end)))
     taken += [(v.start, v.end) for v in values]

@@ -122,3 +122,26 @@ def test_months_in_cipms_are_the_length_of_cipms_service() -> None:
     assert float(b.facts["cipms_service_years"].value) == 7 / 12
     b = bound("competitive_service_eligibility", "She's been in her CIPMS position continuously for 2 years and 3 months.")
     assert b.facts["cipms_service_years"].value in ("2.25", 2.25)
+
+
+def test_a_share_in_words_is_a_percentage_of_the_duties() -> None:
+    b = bound("cipms_coverage", "GS-0080-12 security specialist. About a quarter of the work is intel-related.")
+    assert b.facts["intelligence_duties_percent"].value in ("25", 25)
+
+
+def test_a_competitive_service_position_is_not_filled_under_schedule_a() -> None:
+    b = bound("cipms_coverage", "GS-0080-12. It's an ordinary competitive service position.")
+    assert b.facts["schedule_a_213_3106d"].value is False
+
+
+def test_someone_on_my_team_is_someone_else_and_met_but_did_not_exceed_is_no_element_exceeded() -> None:
+    b = bound("performance_award_eligibility", "gs-9 on my team got fully successful for the most recent rating "
+                                               "period. she met every element but did not exceed any of them.", "other")
+    assert b.facts["rating"].value == "Fully Successful"
+    assert b.facts["element_exceeded"].value is False
+
+
+def test_currently_in_another_commands_cipms_office_is_serving_in_cipms_now() -> None:
+    b = bound("recruitment_bonus_eligibility",
+              "My selectee is currently a GS-0132-11 in another Army command's CIPMS office.", "other")
+    assert b.facts["currently_in_cipms"].value is True
