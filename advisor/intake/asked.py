@@ -30,7 +30,8 @@ FORMS: tuple[tuple[Asked, str], ...] = (
             r"|\bto whom\b|\bwho do i\b")),
     ("date", (r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bby what date\b|\bdeadline\b|\blast day\b|\bdue date\b"
              r"|\bhow (?:long|much time|many days|many months|soon)\b.*\b(?:have|until|left|before|after|get|to)\b"
-             r"|\buntil when\b|\bby when\b|\bhow late\b|\btoo late\b|\bexpire|\bearliest\b|\blatest\b")),
+             r"|\buntil when\b|\bby when\b|\bhow late\b|\btoo late\b|\bexpire|\bearliest\b|\blatest\b"
+             r"|\bat what point\b|\bis there a (?:point|time|day) (?:where|when|at which|after which|by which)\b")),
     ("amount", (r"\bhow (?:much|big|large|high|many)\b|\bis there (?:a |an |any )?(?:upper )?(?:cap|ceiling|maximum|max"
                r"|(?<!time )limit)\b(?! (?:of|on) (?:how (?:long|many (?:days|times))|the number of))|\bwhat(?:'s|s| is)? (?:the |my )?(?:recommended|usual|"
                r"typical|normal|standard|expected) (?:\w+ )?(?:award|amount|bonus|increase|pay|salary)"
