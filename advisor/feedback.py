@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -157,10 +158,26 @@ class FeedbackStore:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA journal_mode = WAL")
+            _use_wal(db)
             db.execute(_SCHEMA)
             if "answer_id" not in {r[1] for r in db.execute("PRAGMA table_info(feedback)")}:
                 db.execute(_ADD_ANSWER_ID)
             db.commit()
         finally:
             db.close()
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch the file to write-ahead logging. Another store (another worker) may be creating or
+    writing the same file at that moment: SQLite then answers "database is locked" at once,
+    without waiting out the busy timeout, so the switch is tried again for up to that timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
