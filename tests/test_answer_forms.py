@@ -18,6 +18,7 @@ from advisor.writers.leads import (
     _negations,
     _parts,
     _substituted,
+    _wordings,
 )
 
 pytestmark = pytest.mark.slow
@@ -273,15 +274,17 @@ def _word_overlap(question: str, texts: list[str]) -> list[float]:
 def test_a_negation_one_side_has_and_the_other_lacks_makes_the_rules_question_come_first():
     item = SimpleNamespace(question="Must a detail to a higher grade beyond 180 days be competed?", answer="yes",
                            condition="", also=["Does a detail past 180 days have to go through competition?"])
-    assert _negated_apart("can they keep extending my detail past 180 days without competing it?", item,
-                          _word_overlap)
-    assert not _negated_apart("does a detail past 180 days have to be competed?", item, _word_overlap)
+    asked = "can they keep extending my detail past 180 days without competing it?"
+    assert _negated_apart(asked, _wordings(_word_overlap, asked, [item])[0])
+    asked = "does a detail past 180 days have to be competed?"
+    assert not _negated_apart(asked, _wordings(_word_overlap, asked, [item])[0])
 
 
 def test_a_wording_with_the_questions_own_negation_keeps_the_answer():
     item = SimpleNamespace(question="Can I grieve being denied a recruitment incentive?", answer="no",
                            condition="", also=["Can I grieve because I did not get a recruitment incentive?"])
-    assert not _negated_apart("can i grieve because i did not get a recruitment incentive?", item, _word_overlap)
+    asked = "can i grieve because i did not get a recruitment incentive?"
+    assert not _negated_apart(asked, _wordings(_word_overlap, asked, [item])[0])
 
 
 def test_negations_are_counted_in_words_and_the_negative_way_of_asking_is_not():

@@ -214,13 +214,8 @@ def exceptional_streak(facts: Facts, question: str) -> int | None:
 def _listed_years(sentence: str) -> int:
     """How many consecutive years, ending with the last one named, a sentence names ("in 2024,
     2025 and 2026" -> 3)."""
-    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)})
-    run = 1 if years else 0
-    for a, b in zip(reversed(years[:-1]), reversed(years[1:]), strict=True):
-        if b - a != 1:
-            break
-        run += 1
-    return run
+    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)}, reverse=True)
+    return next((k for k, y in enumerate(years) if y != years[0] - k), len(years))
 
 
 _CURRENT = re.compile(r"\b(?:current|this year|latest|most recent)\b")

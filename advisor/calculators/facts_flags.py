@@ -232,7 +232,6 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
         r"(?:civilian|employee|position)"),
         rf"(?:{_WHO_IS}|\b(?:i|she|he) (?:work|works) as) (?:an? )?{_NAF}",
     ),
-    # Para 1-6a(5) covers only nonclerical positions: a secretary's or a clerk's job is clerical.
     # Para 1-6a(5): a position filled under Schedule A 213.3106(d)(1)/(2) is excepted; a
     # competitive service position is not filled under Schedule A.
     "schedule_a_213_3106d": (
@@ -240,6 +239,7 @@ FLAG_PATTERNS: dict[str, tuple[str, str]] = {
          r"|\b(?:not|never) (?:filled |hired )?(?:under |in |on )?schedule a\b"),
         r"\b(?:filled|hired|appointed) (?:under|on|through) (?:a )?schedule a\b|\b213\.3106\s?\(d\)",
     ),
+    # Para 1-6a(5) covers only nonclerical positions: a secretary's or a clerk's job is clerical.
     "nonclerical": (
         (r"(?<!non)(?<!non-)(?<!not )(?<!not a )\bclerical (?:job|position|work|duties|series)\b"
          r"|\b(?:is|it's|its|as) (?:a |an )?(?:purely |mostly )?clerical\b"

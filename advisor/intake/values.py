@@ -40,10 +40,9 @@ _PARTIAL_DATE = re.compile(r"\b(?:(?:in|during|since|around|sometime in|back in)
                            r"jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d)\b(?![-/])", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 # "about a quarter of the work", "half of my duties", "two thirds of what I do": a share in words
-_SHARE = re.compile(r"\b(?P<w>an? quarter|one quarter|a third|one third|half|two thirds|three quarters)\s+of\b",
-                    re.IGNORECASE)
-_SHARES = {"a quarter": 25, "an quarter": 25, "one quarter": 25, "a third": Decimal("33.3"), "one third": Decimal("33.3"),
-           "half": 50, "two thirds": Decimal("66.7"), "three quarters": 75}
+_SHARES = {"a quarter": "25", "one quarter": "25", "a third": "33.3", "one third": "33.3", "half": "50",
+           "two thirds": "66.7", "three quarters": "75"}
+_SHARE = re.compile(rf"\b(?P<w>{'|'.join(_SHARES)})\s+of\b", re.IGNORECASE)
 _SLASH_GRADE = re.compile(r"(?<![\d/])\b(?:gs[- ]?)?(?P<g>1[0-5]|[1-9])\s*/\s*(?P<s>10|[1-9])\b(?![/\d])",
                           re.IGNORECASE)
 _BARE_RATINGS = (

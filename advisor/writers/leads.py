@@ -407,7 +407,8 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
         question = _first_alternative(question)
         pick = _yes_no_item(entries, question, similarity)
         if pick is not None:
-            chosen, item, wording = pick
+            chosen, item, wordings = pick
+            wording = max(wordings, key=lambda w: w[0])[1]  # the item's wording closest to the user's question
             if chosen is not entry:
                 entry, source = chosen, book.source_of(chosen.id)
                 cite, quotes = pin_cite(source, chosen.cite), _entry_quotes(chosen, book)
@@ -433,7 +434,7 @@ def _from_entry(intent: Intent, entry: Entry, entries: list[Entry], book: Any, q
                 if cond:
                     return rule_first
                 word = "No" if word == "Yes" else "Yes"
-            elif not confirm and _negated_apart(question, item, similarity):
+            elif not confirm and _negated_apart(question, wordings):
                 # "Can they keep extending it without competing it?" near "Must it be competed?
                 # Yes": a negation one has and the other lacks may turn the answer round; the
                 # rule's own question is restated with its answer.
@@ -672,36 +673,30 @@ def _unit(m: re.Match[str]) -> str:
     return m.group(3).lower().rstrip("s").replace("%", "percent")
 
 
-def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[Entry, Any, str] | None:
-    """The yes/no item of the best entry whose question is the user's, with the wording of it
-    (the item's question or one of its other phrasings) closest to the user's: the closest item
-    when it is close; else, when every item near the question gives the same unconditional
-    answer, that one."""
+def _yes_no_item(entries: list[Entry], question: str, similarity: Any) -> tuple[Entry, Any, list[tuple[float, str]]] | None:
+    """The yes/no item of the best entry whose question is the user's, with how close the user's
+    question is to each of its wordings (the item's question and its other phrasings): the
+    closest item when it is close; else, when every item near the question gives the same
+    unconditional answer, that one."""
     entry = entries[0]
     items = list(entry.yes_no)
     if not items or similarity is None:
         return None
-    scored = _item_scores(similarity, question, items)
+    wordings = _wordings(similarity, question, items)
+    scores = [max(s for s, _ in ws) for ws in wordings]
     main = LEADING_CLAUSE.sub("", question)
     if main != question and len(main) > 12:
         # "If I appeal to SecDef, does the termination wait?": the item must be close to what is
         # asked, not only to the situation set before it ("Does SecDef decide appeals?")
-        scored = [(min(a, b), w) for (a, w), (b, _) in zip(scored, _item_scores(similarity, main, items), strict=True)]
-    scores = [s for s, _ in scored]
+        scores = [min(a, max(s for s, _ in ws)) for a, ws in zip(scores, _wordings(similarity, main, items), strict=True)]
     order = sorted(range(len(items)), key=lambda i: -scores[i])
     best = order[0]
     if scores[best] >= YES_NO_MIN:
-        return entry, items[best], scored[best][1]
+        return entry, items[best], wordings[best]
     near = [i for i in order if scores[i] >= YES_NO_NEAR]
     if len(near) >= 2 and len({(items[i].answer, items[i].condition) for i in near}) == 1:
-        return entry, items[near[0]], scored[near[0]][1]  # one item this far off is another question
+        return entry, items[near[0]], wordings[near[0]]  # one item this far off is another question
     return None
-
-
-def _item_scores(similarity: Any, question: str, items: list[Any]) -> list[tuple[float, str]]:
-    """How close the question is to each yes/no item, and the item's wording it is closest to:
-    the item's own question or one of its reviewed other phrasings."""
-    return [max(ws, key=lambda w: w[0]) for ws in _wordings(similarity, question, items)]
 
 
 def _wordings(similarity: Any, question: str, items: list[Any]) -> list[list[tuple[float, str]]]:
@@ -718,14 +713,13 @@ def _wordings(similarity: Any, question: str, items: list[Any]) -> list[list[tup
     return out
 
 
-def _negated_apart(question: str, item: Any, similarity: Any) -> bool:
+def _negated_apart(question: str, wordings: list[tuple[float, str]]) -> bool:
     """Whether every wording of the item near the question holds one negation more or fewer than
     the question ("Can they keep extending it without competing it?" against "Must it be
     competed?"): a negation one has and the other lacks may turn the answer round. A wording as
     close with the question's negations ("…because I didn't get an incentive?" against "…because
     I was denied one?" and "…because I did not get one?") keeps the answer."""
     mine = _negations(question) % 2
-    (wordings,) = _wordings(similarity, question, [item])
     best = max(s for s, _ in wordings)
     return not any(s >= best - NEGATION_SLACK and _negations(w) % 2 == mine for s, w in wordings)
 
