@@ -23,7 +23,7 @@ Kind = Literal[
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 CALC_KINDS = ("deadline", "pay", "eligibility")
 DATASETS = Path(__file__).resolve().parent / "datasets"
-SPLITS = ("dev", "test", "plain", "tune", "tune2")
+SPLITS = ("dev", "test", "plain", "tune", "tune2", "tune3")
 LEAD_CHARS = 400
 
 
@@ -131,9 +131,9 @@ def load_dataset(path: Path) -> tuple[list[Case], list[str]]:
 
 
 def split_paths(split: str) -> list[Path]:
-    """The dataset files of a split name: dev, test, plain, tune, tune2 or all (dev + test)."""
+    """The dataset files of a split name: dev, test, plain, tune, tune2, tune3 or all (dev + test)."""
     match split:
-        case "dev" | "test" | "plain" | "tune" | "tune2":
+        case "dev" | "test" | "plain" | "tune" | "tune2" | "tune3":
             return [DATASETS / f"{split}.jsonl"]
         case "all":
             return [DATASETS / "dev.jsonl", DATASETS / "test.jsonl"]

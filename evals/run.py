@@ -95,7 +95,7 @@ def measure_build(settings: Settings) -> float | None:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m evals.run", description=__doc__.splitlines()[0])
-    p.add_argument("--split", default="dev", choices=["dev", "test", "plain", "tune", "tune2", "all"])
+    p.add_argument("--split", default="dev", choices=["dev", "test", "plain", "tune", "tune2", "tune3", "all"])
     p.add_argument("--systems", nargs="+", default=list(SYSTEMS), choices=SYSTEMS)
     p.add_argument("--limit", type=int, default=None, help="a stratified subset of about N cases")
     p.add_argument("--out", type=Path, default=None, help="report folder (default: a new timestamped one)")
